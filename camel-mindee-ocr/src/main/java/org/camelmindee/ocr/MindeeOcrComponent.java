@@ -1,0 +1,131 @@
+package org.camelmindee.ocr;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.camelmindee.ocr.api.ApiStatistics;
+import org.camelmindee.ocr.api.RateBudget;
+import org.camelmindee.ocr.poll.ProcessingTimes;
+
+/**
+ * The Mindee OCR component. It owns what its endpoints share: the HTTP clients, the scheduler that runs every poll,
+ * the account's rate budgets (one pair per API key, whatever the endpoint), and the processing times seen per model.
+ */
+@Component("mindee-ocr")
+public class MindeeOcrComponent extends HealthCheckComponent {
+
+    @Metadata(description = "The default options of every endpoint of this component.")
+    private MindeeOcrConfiguration configuration = new MindeeOcrConfiguration();
+
+    private final Map<String, RateBudget> enqueueBudgets = new ConcurrentHashMap<>();
+    private final Map<String, RateBudget> getBudgets = new ConcurrentHashMap<>();
+    private final Map<String, ProcessingTimes> processingTimes = new ConcurrentHashMap<>();
+    private final Map<HttpClientKey, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private final ApiStatistics statistics = new ApiStatistics();
+    private volatile ScheduledExecutorService scheduler;
+    private volatile ExecutorService httpExecutor;
+
+    public MindeeOcrComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        MindeeOcrConfiguration config = configuration.copy();
+        config.setOperation(MindeeOcrEndpoint.parseOperation(remaining));
+        MindeeOcrEndpoint endpoint = new MindeeOcrEndpoint(uri, this, config);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public MindeeOcrConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(MindeeOcrConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** What the component's clients did, over all endpoints. */
+    public ApiStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** The enqueue budget of an account, shared by every endpoint with that key. */
+    RateBudget enqueueBudget(String apiKey, int perMinute) {
+        return enqueueBudgets.computeIfAbsent(budgetKey(apiKey), k -> RateBudget.perMinute(perMinute));
+    }
+
+    /** The GET budget of an account (polls, results, searches), shared by every endpoint with that key. */
+    RateBudget getBudget(String apiKey, int perMinute) {
+        return getBudgets.computeIfAbsent(budgetKey(apiKey), k -> RateBudget.perMinute(perMinute));
+    }
+
+    ProcessingTimes processingTimes(String modelId) {
+        return processingTimes.computeIfAbsent(Objects.toString(modelId, ""), k -> new ProcessingTimes());
+    }
+
+    synchronized ScheduledExecutorService scheduler() {
+        if (scheduler == null) {
+            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "MindeeOcrPoll", 1);
+        }
+        return scheduler;
+    }
+
+    /** One client per TLS configuration and connect timeout, reused by every endpoint that shares them. */
+    HttpClient httpClient(SSLContextParameters ssl, long connectTimeoutMillis) throws Exception {
+        HttpClientKey key = new HttpClientKey(ssl, connectTimeoutMillis);
+        HttpClient existing = httpClients.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (this) {
+            if (httpExecutor == null) {
+                // the JDK client runs its callbacks here: a few threads carry any number of documents in flight
+                httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "MindeeOcrHttp", 2, 4);
+            }
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
+                    .executor(httpExecutor);
+            if (ssl != null) {
+                SSLContext context = ssl.createSSLContext(getCamelContext());
+                builder.sslContext(context);
+            }
+            return httpClients.computeIfAbsent(key, k -> builder.build());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        httpClients.clear();
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
+        }
+        if (httpExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(httpExecutor);
+            httpExecutor = null;
+        }
+        super.doStop();
+    }
+
+    /** The budget is the account's; keep its key out of memory dumps by hashing it. */
+    private static String budgetKey(String apiKey) {
+        return Integer.toHexString(Objects.hashCode(apiKey)) + ":" + (apiKey == null ? 0 : apiKey.length());
+    }
+
+    private record HttpClientKey(SSLContextParameters ssl, long connectTimeout) {
+    }
+}

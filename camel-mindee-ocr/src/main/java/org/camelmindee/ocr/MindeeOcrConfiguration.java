@@ -1,0 +1,262 @@
+package org.camelmindee.ocr;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/** The options of an endpoint; the component holds one as the defaults for all its endpoints. */
+@UriParams
+public class MindeeOcrConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://api-v2.mindee.net";
+
+    @UriPath(description = "The operation: a producer operation, or `webhook` for the consumer.")
+    @Metadata(required = true)
+    private MindeeOcrOperation operation;
+
+    @UriParam(label = "security", security = "secret",
+              description = "The Mindee API key (starts with `md_`), sent as is in the `Authorization` header. By"
+                            + " convention read from the environment variable `MINDEE_V2_API_KEY`.")
+    private String apiKey;
+    @UriParam(description = "The id (UUID) of the OCR model to run, from Mindee's web app.")
+    private String modelId;
+    @UriParam(defaultValue = DEFAULT_BASE_URL,
+              description = "The API's base URL; point it at the local engine or a test server.")
+    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "producer", description = "A free-text tag Mindee echoes back in the job and the result.")
+    private String alias;
+    @UriParam(label = "producer",
+              description = "The file name sent to Mindee when the exchange names none (header, `CamelFileName`, S3"
+                            + " key).")
+    private String filename;
+    @UriParam(label = "producer",
+              description = "Comma-separated webhook ids (UUIDs) Mindee calls when the job is done.")
+    private String webhookIds;
+    @UriParam(label = "producer", defaultValue = "object",
+              description = "What the result becomes: `object` the typed result, `json` the API's JSON as a String,"
+                            + " `text` the document's text.")
+    private MindeeOcrResultFormat resultFormat = MindeeOcrResultFormat.object;
+
+    @UriParam(label = "producer,polling", defaultValue = "2s", javaType = "java.time.Duration",
+              description = "How long after the enqueue to poll the job the first time; the component shortens or"
+                            + " lengthens it from the processing times it has seen.")
+    private long pollInitialDelay = 2000;
+    @UriParam(label = "producer,polling", defaultValue = "1s", javaType = "java.time.Duration",
+              description = "The longest wait between two polls of a job.")
+    private long pollInterval = 1000;
+    @UriParam(label = "producer,polling", defaultValue = "10m", javaType = "java.time.Duration",
+              description = "The total deadline for a document, from enqueue to result; past it the exchange fails with"
+                            + " a timeout that names the job id. Longer than the server's own 590 s limit.")
+    private long pollTimeout = 600_000;
+
+    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration",
+              description = "The timeout to open a connection to the API.")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "The timeout of one HTTP request, from sending until the answer is read (uploads included).")
+    private long requestTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "200",
+              description = "Enqueues a minute the component allows itself, for all endpoints that share an API key."
+                            + " Mindee allows 200 a minute per organisation; lower it when several applications share"
+                            + " the account.")
+    private int maxEnqueuesPerMinute = 200;
+    @UriParam(label = "advanced", defaultValue = "1200",
+              description = "GET requests (polls, results, searches) a minute the component allows itself, for all"
+                            + " endpoints that share an API key. Mindee allows 1200 a minute per organisation.")
+    private int maxGetsPerMinute = 1200;
+    @UriParam(label = "advanced", defaultValue = "5",
+              description = "How many times a request is retried after a 429, a 5xx or an I/O error (enqueues only when"
+                            + " no job can have been created), within the deadline.")
+    private int maxRetries = 5;
+    @UriParam(label = "security", description = "TLS configuration for the connection to the API.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "consumer", defaultValue = "/mindee/ocr",
+              description = "The path the webhook consumer serves Mindee's POSTs on.")
+    private String webhookPath = "/mindee/ocr";
+    @UriParam(label = "consumer,security", security = "secret",
+              description = "The webhook's signing secret from Mindee's web app; with it, requests without a valid"
+                            + " signature are refused with 401 before anything is routed.")
+    private String webhookSecret;
+    @UriParam(label = "consumer,security", defaultValue = "X-Signature",
+              description = "The header that carries the webhook's HMAC-SHA256 signature.")
+    private String webhookSignatureHeader = "X-Signature";
+
+    public MindeeOcrOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(MindeeOcrOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getModelId() {
+        return modelId;
+    }
+
+    public void setModelId(String modelId) {
+        this.modelId = modelId;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getAlias() {
+        return alias;
+    }
+
+    public void setAlias(String alias) {
+        this.alias = alias;
+    }
+
+    public String getFilename() {
+        return filename;
+    }
+
+    public void setFilename(String filename) {
+        this.filename = filename;
+    }
+
+    public String getWebhookIds() {
+        return webhookIds;
+    }
+
+    public void setWebhookIds(String webhookIds) {
+        this.webhookIds = webhookIds;
+    }
+
+    public MindeeOcrResultFormat getResultFormat() {
+        return resultFormat;
+    }
+
+    public void setResultFormat(MindeeOcrResultFormat resultFormat) {
+        this.resultFormat = resultFormat;
+    }
+
+    public long getPollInitialDelay() {
+        return pollInitialDelay;
+    }
+
+    public void setPollInitialDelay(long pollInitialDelay) {
+        this.pollInitialDelay = pollInitialDelay;
+    }
+
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public long getPollTimeout() {
+        return pollTimeout;
+    }
+
+    public void setPollTimeout(long pollTimeout) {
+        this.pollTimeout = pollTimeout;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxEnqueuesPerMinute() {
+        return maxEnqueuesPerMinute;
+    }
+
+    public void setMaxEnqueuesPerMinute(int maxEnqueuesPerMinute) {
+        this.maxEnqueuesPerMinute = maxEnqueuesPerMinute;
+    }
+
+    public int getMaxGetsPerMinute() {
+        return maxGetsPerMinute;
+    }
+
+    public void setMaxGetsPerMinute(int maxGetsPerMinute) {
+        this.maxGetsPerMinute = maxGetsPerMinute;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public String getWebhookSignatureHeader() {
+        return webhookSignatureHeader;
+    }
+
+    public void setWebhookSignatureHeader(String webhookSignatureHeader) {
+        this.webhookSignatureHeader = webhookSignatureHeader;
+    }
+
+    public MindeeOcrConfiguration copy() {
+        try {
+            return (MindeeOcrConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Never prints the secrets. */
+    @Override
+    public String toString() {
+        return "MindeeOcrConfiguration[operation=" + operation + ", modelId=" + modelId + ", baseUrl=" + baseUrl
+               + ", apiKey=" + (apiKey == null ? "unset" : "xxxxxx") + "]";
+    }
+}

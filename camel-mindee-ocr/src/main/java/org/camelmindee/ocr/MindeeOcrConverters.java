@@ -1,0 +1,34 @@
+package org.camelmindee.ocr;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.Converter;
+import org.camelmindee.ocr.model.OcrResponse;
+
+/**
+ * Lets a result go wherever text goes: {@code convertBodyTo(String.class)}, {@code to("file:...")}. The text is each
+ * page's content, pages separated by a form feed.
+ */
+@Converter(generateLoader = true)
+public final class MindeeOcrConverters {
+
+    private MindeeOcrConverters() {
+    }
+
+    @Converter
+    public static String toString(OcrResponse response) {
+        return response.text();
+    }
+
+    @Converter
+    public static byte[] toBytes(OcrResponse response) {
+        return response.text().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Converter
+    public static InputStream toInputStream(OcrResponse response) {
+        return new ByteArrayInputStream(toBytes(response));
+    }
+}

@@ -1,0 +1,325 @@
+package org.camelmindee.ocr.api;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.camelmindee.ocr.MindeeOcrException;
+import org.camelmindee.ocr.MindeeOcrTimeoutException;
+import org.camelmindee.ocr.model.JobResponse;
+import org.camelmindee.ocr.model.ModelsResponse;
+import org.camelmindee.ocr.model.OcrResponse;
+
+/**
+ * The Mindee API v2, asynchronously: each call returns at once and completes on the HTTP client's threads. Requests
+ * are spent from the account's {@link RateBudget}s and retried with backoff within the caller's deadline; a wait is a
+ * task on the scheduler, never a blocked thread.
+ */
+public final class MindeeApiClient {
+
+    public static final String ENQUEUE_PATH = "/v2/products/ocr/enqueue";
+    public static final String SEARCH_MODELS_PATH = "/v2/search/models";
+    public static final String USER_AGENT = "camel-mindee-ocr/" + version();
+
+    private static final long BACKOFF_BASE_MILLIS = 500;
+    private static final long BACKOFF_MAX_MILLIS = 30_000;
+
+    private final HttpClient http;
+    private final ScheduledExecutorService scheduler;
+    private final RateBudget enqueueBudget;
+    private final RateBudget getBudget;
+    private final ApiSettings settings;
+    private final ApiStatistics statistics;
+
+    public MindeeApiClient(HttpClient http, ScheduledExecutorService scheduler, RateBudget enqueueBudget,
+                           RateBudget getBudget, ApiSettings settings, ApiStatistics statistics) {
+        this.http = http;
+        this.scheduler = scheduler;
+        this.enqueueBudget = enqueueBudget;
+        this.getBudget = getBudget;
+        this.settings = settings;
+        this.statistics = statistics;
+    }
+
+    public ApiStatistics statistics() {
+        return statistics;
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    public RateBudget getBudget() {
+        return getBudget;
+    }
+
+    /** Queues one document; completes with the new job. */
+    public CompletableFuture<JobResponse> enqueue(EnqueueRequest request, long deadline) {
+        Supplier<HttpRequest> build = () -> {
+            MultipartBody body = request.toMultipart();
+            return newRequest(URI.create(settings.baseUrl() + ENQUEUE_PATH))
+                    .header("Content-Type", body.contentType())
+                    .POST(body.publisher())
+                    .build();
+        };
+        statistics.enqueues.increment();
+        return send(build, enqueueBudget, false, deadline, "the enqueue", null, request.alias())
+                .thenApply(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new CompletionException(
+                                ApiAnswers.failure(response, "the enqueue", null, request.alias()));
+                    }
+                    return parseOrThrow(response, JobResponse.class, "the enqueue");
+                });
+    }
+
+    /** Reads the job at its {@code polling_url}, without following the 302 that means it is done. */
+    public CompletableFuture<JobPoll> pollJob(String pollingUrl, String jobId, String alias, long deadline) {
+        statistics.polls.increment();
+        return send(() -> newRequest(URI.create(pollingUrl)).GET().build(), getBudget, true, deadline,
+                "the job poll", jobId, alias)
+                .thenApply(response -> {
+                    int status = response.statusCode();
+                    if (status == 302 || status == 303) {
+                        String location = response.headers().firstValue("Location").orElse(null);
+                        JobResponse body = response.body().length == 0
+                                ? null : parseOrThrow(response, JobResponse.class, "the job poll");
+                        String resultUrl = body != null && body.job() != null && body.job().resultUrl() != null
+                                ? body.job().resultUrl() : location;
+                        if (resultUrl == null) {
+                            throw new CompletionException(new MindeeOcrException(
+                                    "Mindee answered the job poll with HTTP " + status
+                                    + " but named no result (no Location, no result_url)", null, jobId, alias));
+                        }
+                        return new JobPoll(body == null ? null : body.job(), true,
+                                URI.create(pollingUrl).resolve(resultUrl).toString());
+                    }
+                    if (status / 100 != 2) {
+                        throw new CompletionException(ApiAnswers.failure(response, "the job poll", jobId, alias));
+                    }
+                    JobResponse body = parseOrThrow(response, JobResponse.class, "the job poll");
+                    boolean done = body.job() != null && body.job().isProcessed() && body.job().resultUrl() != null;
+                    return new JobPoll(body.job(), done, done ? body.job().resultUrl() : null);
+                });
+    }
+
+    /** Reads the result at its {@code result_url}: once, since Mindee may delete it when it is fetched. */
+    public CompletableFuture<RawResult> fetchResult(String resultUrl, String jobId, String alias, long deadline) {
+        statistics.results.increment();
+        return send(() -> newRequest(URI.create(resultUrl)).GET().build(), getBudget, true, deadline,
+                "the result request", jobId, alias)
+                .thenApply(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new CompletionException(
+                                ApiAnswers.failure(response, "the result request", jobId, alias));
+                    }
+                    return new RawResult(parseOrThrow(response, OcrResponse.class, "the result request"),
+                            response.body());
+                });
+    }
+
+    /** The URL of a job's status; Mindee gives it in the job, this is for a job known only by its id. */
+    public String jobUrl(String jobId) {
+        return settings.baseUrl() + "/v2/jobs/" + encode(jobId);
+    }
+
+    /** The URL of a result known only by its inference id. */
+    public String resultUrl(String inferenceId) {
+        return settings.baseUrl() + "/v2/products/ocr/results/" + encode(inferenceId);
+    }
+
+    /** Lists the account's OCR models whose name contains {@code name} (all when null). */
+    public CompletableFuture<ModelsResponse> searchModels(String name, long deadline) {
+        statistics.searches.increment();
+        String query = "?model_type=ocr" + (name == null || name.isBlank() ? "" : "&name=" + encode(name));
+        return send(() -> newRequest(URI.create(settings.baseUrl() + SEARCH_MODELS_PATH + query)).GET().build(),
+                getBudget, true, deadline, "the model search", null, null)
+                .thenApply(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new CompletionException(ApiAnswers.failure(response, "the model search", null, null));
+                    }
+                    return parseOrThrow(response, ModelsResponse.class, "the model search");
+                });
+    }
+
+    private HttpRequest.Builder newRequest(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Authorization", settings.apiKey())
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", "application/json");
+    }
+
+    private static <T> T parseOrThrow(HttpResponse<byte[]> response, Class<T> type, String what) {
+        try {
+            return ApiAnswers.parse(response, type, what);
+        } catch (MindeeOcrException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Sends a request when the budget allows, retrying what is safe to retry. A GET is retried after 429, 5xx and I/O
+     * errors; a POST only when no job can exist (429, or the connection was never made).
+     */
+    private CompletableFuture<HttpResponse<byte[]>> send(Supplier<HttpRequest> request, RateBudget budget,
+                                                        boolean idempotent, long deadline, String what,
+                                                        String jobId, String alias) {
+        CompletableFuture<HttpResponse<byte[]>> result = new CompletableFuture<>();
+        attempt(new Call(request, budget, idempotent, deadline, what, jobId, alias, result), 0);
+        return result;
+    }
+
+    private record Call(Supplier<HttpRequest> request, RateBudget budget, boolean idempotent, long deadline,
+                        String what, String jobId, String alias, CompletableFuture<HttpResponse<byte[]>> result) {
+    }
+
+    private void attempt(Call call, int attempt) {
+        long now = System.nanoTime();
+        long wait = call.budget.reserve(now);
+        if (now + wait > call.deadline) {
+            fail(call, new MindeeOcrTimeoutException("The deadline passes before the account's rate budget allows "
+                                                     + call.what + (call.jobId == null ? "" : " of job " + call.jobId),
+                    call.jobId, call.alias));
+            return;
+        }
+        if (wait <= 0) {
+            dispatch(call, attempt);
+        } else {
+            scheduler.schedule(() -> dispatch(call, attempt), wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void dispatch(Call call, int attempt) {
+        HttpRequest request;
+        try {
+            request = call.request.get();
+        } catch (RuntimeException e) {
+            fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
+            return;
+        }
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+            try {
+                if (error != null) {
+                    onError(call, attempt, unwrap(error));
+                } else {
+                    onResponse(call, attempt, response);
+                }
+            } catch (RuntimeException e) {
+                fail(call, e);
+            }
+        });
+    }
+
+    private void onResponse(Call call, int attempt, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        if (status == 429) {
+            statistics.throttled.increment();
+            long backoff = retryAfterNanos(response).orElse(backoffNanos(attempt));
+            call.budget.pauseUntil(System.nanoTime() + backoff);
+            if (retry(call, attempt, backoff)) {
+                return;
+            }
+        } else if (status >= 500 && call.idempotent && retry(call, attempt, backoffNanos(attempt))) {
+            return;
+        }
+        if (status >= 400) {
+            statistics.lastError(call.what + ": HTTP " + status);
+        }
+        call.result.complete(response);
+    }
+
+    private void onError(Call call, int attempt, Throwable error) {
+        boolean neverSent = error instanceof ConnectException || error instanceof HttpConnectTimeoutException;
+        if ((call.idempotent && error instanceof IOException) || neverSent) {
+            if (retry(call, attempt, backoffNanos(attempt))) {
+                return;
+            }
+        }
+        String reason = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        if (!call.idempotent && !neverSent) {
+            fail(call, new MindeeOcrException(
+                    "The enqueue failed after the document was sent (" + reason + "): Mindee may have created a job"
+                    + (call.alias == null ? "" : " with alias '" + call.alias + "'")
+                    + ". Not retried, so that a duplicate is your choice; look for the job before sending again",
+                    null, null, call.alias, error));
+            return;
+        }
+        fail(call, new MindeeOcrException("Could not reach Mindee for " + call.what
+                                          + (call.jobId == null ? "" : " of job " + call.jobId) + " (" + reason + ")",
+                null, call.jobId, call.alias, error));
+    }
+
+    private boolean retry(Call call, int attempt, long backoffNanos) {
+        if (attempt >= settings.maxRetries() || System.nanoTime() + backoffNanos >= call.deadline) {
+            return false;
+        }
+        statistics.retries.increment();
+        scheduler.schedule(() -> attempt(call, attempt + 1), backoffNanos, TimeUnit.NANOSECONDS);
+        return true;
+    }
+
+    private void fail(Call call, Throwable error) {
+        statistics.lastError(error.getMessage());
+        call.result.completeExceptionally(error);
+    }
+
+    /** Exponential backoff with full jitter, so that clients that failed together don't retry together. */
+    static long backoffNanos(int attempt) {
+        long cap = Math.min(BACKOFF_MAX_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 16));
+        return TimeUnit.MILLISECONDS.toNanos(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+    }
+
+    /** Mindee sends no Retry-After, but a proxy in between may: seconds or an HTTP date. */
+    static java.util.OptionalLong retryAfterNanos(HttpResponse<?> response) {
+        List<String> values = response.headers().allValues("Retry-After");
+        if (values.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        String value = values.get(0).trim();
+        try {
+            return java.util.OptionalLong.of(TimeUnit.SECONDS.toNanos(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                long millis = Duration.between(ZonedDateTime.now(at.getZone()), at).toMillis();
+                return java.util.OptionalLong.of(TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis)));
+            } catch (RuntimeException unparsable) {
+                return java.util.OptionalLong.empty();
+            }
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String version() {
+        String version = MindeeApiClient.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

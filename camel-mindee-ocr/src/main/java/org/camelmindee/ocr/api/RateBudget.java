@@ -1,0 +1,72 @@
+package org.camelmindee.ocr.api;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * At most {@code limit} requests in any window of {@code window} nanoseconds: a log of the last {@code limit} grants.
+ * A caller reserves a slot and learns how long to wait for it; it waits on a scheduler, not on a thread. Because the
+ * log allows no more than {@code limit} in any sliding window, the server's count (sliding or per calendar minute)
+ * stays within its limit too.
+ */
+public final class RateBudget {
+
+    private final int limit;
+    private final long windowNanos;
+    private final long[] grants;
+    private int oldest;
+    private int used;
+    private long pausedUntil;
+
+    public RateBudget(int limit, long window, TimeUnit unit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("A rate budget needs a limit of at least 1 a window, not " + limit);
+        }
+        this.limit = limit;
+        this.windowNanos = unit.toNanos(window);
+        this.grants = new long[limit];
+    }
+
+    /** A budget of {@code perMinute} requests a minute, with half a second of margin for the network's jitter. */
+    public static RateBudget perMinute(int perMinute) {
+        return new RateBudget(perMinute, 60_500, TimeUnit.MILLISECONDS);
+    }
+
+    /** Reserves the next slot; returns how many nanoseconds from {@code now} the request may go. */
+    public synchronized long reserve(long now) {
+        long at = Math.max(now, pausedUntil);
+        if (used == limit) {
+            at = Math.max(at, grants[oldest] + windowNanos);
+        } else {
+            used++;
+        }
+        grants[oldest] = at;
+        oldest = (oldest + 1) % limit;
+        return at - now;
+    }
+
+    /** Grants nothing before {@code until}: the server said 429, so it counts differently than we do. */
+    public synchronized void pauseUntil(long until) {
+        pausedUntil = Math.max(pausedUntil, until);
+    }
+
+    /** How many requests could go now without waiting. */
+    public synchronized int available(long now) {
+        if (now < pausedUntil) {
+            return 0;
+        }
+        int inWindow = 0;
+        for (int i = 0; i < used; i++) {
+            long grant = grants[(oldest - 1 - i + limit) % limit];
+            if (grant > now - windowNanos) {
+                inWindow++;
+            } else {
+                break;
+            }
+        }
+        return limit - inWindow;
+    }
+
+    public int limit() {
+        return limit;
+    }
+}

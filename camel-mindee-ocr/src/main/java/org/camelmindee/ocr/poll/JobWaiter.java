@@ -1,0 +1,113 @@
+package org.camelmindee.ocr.poll;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.camelmindee.ocr.MindeeOcrException;
+import org.camelmindee.ocr.MindeeOcrTimeoutException;
+import org.camelmindee.ocr.api.JobPoll;
+import org.camelmindee.ocr.api.MindeeApiClient;
+import org.camelmindee.ocr.model.Job;
+
+/**
+ * Waits for one job without a thread: each poll is a one-shot task on the scheduler, each answer arrives on the HTTP
+ * client's threads. Completes with the poll that saw the job done, fails with the job's own problem when it failed,
+ * or with a {@link MindeeOcrTimeoutException} at the deadline.
+ */
+public final class JobWaiter {
+
+    private final MindeeApiClient client;
+    private final ScheduledExecutorService scheduler;
+    private final PollSchedule schedule;
+    private final ProcessingTimes times;
+    private final Job job;
+    private final long enqueuedAt;
+    private final long deadline;
+    private final CompletableFuture<JobPoll> result = new CompletableFuture<>();
+    private volatile long lastPending;
+    private volatile int polls;
+
+    public JobWaiter(MindeeApiClient client, PollSchedule schedule, ProcessingTimes times, Job job, long enqueuedAt,
+                     long deadline) {
+        this.client = client;
+        this.scheduler = client.scheduler();
+        this.schedule = schedule;
+        this.times = times;
+        this.job = job;
+        this.enqueuedAt = enqueuedAt;
+        this.deadline = deadline;
+    }
+
+    public CompletableFuture<JobPoll> start() {
+        scheduleAt(enqueuedAt + schedule.firstDelay());
+        return result;
+    }
+
+    public Job job() {
+        return job;
+    }
+
+    public int polls() {
+        return polls;
+    }
+
+    /** Fails the wait now (shutdown); a poll already sent finds the result completed and stops. */
+    public void abort(MindeeOcrException reason) {
+        result.completeExceptionally(reason);
+    }
+
+    private void scheduleAt(long when) {
+        long now = System.nanoTime();
+        if (when > deadline) {
+            // one last look at the deadline itself, so a job that finished meanwhile is not reported as lost
+            when = deadline;
+        }
+        scheduler.schedule(this::poll, Math.max(0, when - now), TimeUnit.NANOSECONDS);
+    }
+
+    private void poll() {
+        if (result.isDone()) {
+            return;
+        }
+        long sentAt = System.nanoTime();
+        polls++;
+        client.pollJob(job.pollingUrl(), job.id(), job.alias(), deadline).whenComplete((poll, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+                return;
+            }
+            onPoll(poll, sentAt);
+        });
+    }
+
+    private void onPoll(JobPoll poll, long sentAt) {
+        Job current = poll.job();
+        if (poll.done()) {
+            long pending = lastPending == 0 ? enqueuedAt : lastPending;
+            times.record((pending + sentAt) / 2 - enqueuedAt);
+            result.complete(poll);
+            return;
+        }
+        if (current != null && current.isFailed()) {
+            result.completeExceptionally(new MindeeOcrException(
+                    "Mindee could not process job " + job.id() + (current.error() == null
+                            ? "" : ": " + MindeeOcrException.describe(current.error())),
+                    current.error(), job.id(), job.alias()));
+            return;
+        }
+        lastPending = sentAt;
+        long now = System.nanoTime();
+        if (now >= deadline) {
+            result.completeExceptionally(new MindeeOcrTimeoutException(
+                    "Job " + job.id() + " was not done within pollTimeout ("
+                    + TimeUnit.NANOSECONDS.toMillis(deadline - enqueuedAt) + " ms, " + polls
+                    + " polls); it may still finish: fetch it with getJob and header CamelMindeeOcrJobId=" + job.id(),
+                    job.id(), job.alias()));
+            return;
+        }
+        scheduleAt(sentAt + schedule.nextDelay(sentAt - enqueuedAt));
+    }
+}
