@@ -1,0 +1,75 @@
+package org.camelmindee.ocr.local;
+
+import java.io.IOException;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import org.camelmindee.ocr.model.ErrorResponse;
+
+/**
+ * What every route does before its own work, in the order the API does it: the method, the key, the rate limit.
+ * Any failure becomes a problem document; nothing here waits for OCR.
+ */
+abstract class ApiHandler implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+
+    protected final ServerContext context;
+    private final String method;
+
+    ApiHandler(ServerContext context, String method) {
+        this.context = context;
+        this.method = method;
+    }
+
+    @Override
+    public final void handle(HttpExchange exchange) throws IOException {
+        try {
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            if (!method.equalsIgnoreCase(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", method);
+                HttpExchanges.sendProblem(exchange, Problems.methodNotAllowed(exchange.getRequestMethod()));
+                return;
+            }
+            ErrorResponse denied = context.apiKeys().check(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (denied != null) {
+                HttpExchanges.sendProblem(exchange, denied);
+                return;
+            }
+            RateLimiter limit = "POST".equals(method) ? context.postLimit() : context.getLimit();
+            if (limit != null && !limit.tryAcquire()) {
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, limit.secondsUntilNext())));
+                HttpExchanges.sendProblem(exchange, Problems.tooManyRequests("More than " + limit.limitPerMinute() + " "
+                        + method + " requests a minute."));
+                return;
+            }
+            serve(exchange);
+        } catch (ProblemException e) {
+            HttpExchanges.sendProblem(exchange, e.problem());
+        } catch (IOException e) {
+            // the client went away mid-request: nothing to answer
+            exchange.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "request " + exchange.getRequestURI().getPath() + " failed", e);
+            HttpExchanges.sendProblem(exchange, Problems.internalError("The request failed ("
+                    + e.getClass().getSimpleName() + ")."));
+        }
+    }
+
+    /** The route's own work, once the request is allowed. */
+    protected abstract void serve(HttpExchange exchange) throws IOException;
+
+    /** The last segment of the path after the route's prefix, or null when the path has another shape. */
+    static String idAfter(HttpExchange exchange, String prefix) {
+        String path = exchange.getRequestURI().getPath();
+        if (!path.startsWith(prefix)) {
+            return null;
+        }
+        String id = path.substring(prefix.length());
+        if (id.endsWith("/")) {
+            id = id.substring(0, id.length() - 1);
+        }
+        return id.isEmpty() || id.contains("/") ? null : id;
+    }
+}

@@ -1,0 +1,47 @@
+package org.camelmindee.ocr.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import org.camelmindee.ocr.model.JobResponse;
+
+/** {@code POST /v2/products/ocr/enqueue}: reads and checks the form, queues the job, answers 202 with the job. */
+final class EnqueueHandler extends ApiHandler {
+
+    static final String PATH = "/v2/products/ocr/enqueue";
+
+    private final EnqueueRequestReader reader;
+
+    EnqueueHandler(ServerContext context) {
+        super(context, "POST");
+        this.reader = new EnqueueRequestReader(context.config());
+    }
+
+    @Override
+    protected void serve(HttpExchange exchange) throws IOException {
+        if (!PATH.equals(stripSlash(exchange.getRequestURI().getPath()))) {
+            throw new ProblemException(Problems.notFound("No route " + exchange.getRequestURI().getPath() + "."));
+        }
+        EnqueueRequest request;
+        try (InputStream body = exchange.getRequestBody()) {
+            request = reader.read(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+        }
+        JobEntry job = new JobEntry(UUID.randomUUID().toString(), UUID.randomUUID().toString(), request.modelId(),
+                request.filename(), request.alias(), request.webhookIds(), context.config().clock().instant());
+        context.jobs().add(job);
+        try {
+            context.runner().submit(job, request);
+        } catch (ProblemException e) {
+            context.jobs().remove(job);
+            throw e;
+        }
+        HttpExchanges.sendJson(exchange, 202, new JobResponse(job.toJob(HttpExchanges.baseUrl(exchange))));
+    }
+
+    private static String stripSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

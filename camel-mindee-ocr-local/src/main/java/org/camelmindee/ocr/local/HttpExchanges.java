@@ -1,0 +1,91 @@
+package org.camelmindee.ocr.local;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
+
+import org.camelmindee.ocr.model.ErrorResponse;
+import org.camelmindee.ocr.model.MindeeJson;
+
+/** Small helpers for answering with the API's JSON and reading what the request says about itself. */
+final class HttpExchanges {
+
+    static final String JSON = "application/json";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private HttpExchanges() {
+    }
+
+    static byte[] json(Object body) {
+        try {
+            return MindeeJson.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, JSON, json(body));
+    }
+
+    static void sendProblem(HttpExchange exchange, ErrorResponse problem) throws IOException {
+        send(exchange, problem.status(), PROBLEM_JSON, json(problem));
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        exchange.close();
+    }
+
+    /**
+     * The scheme and authority the client used, for absolute URLs: the Host header (or a proxy's X-Forwarded-Host and
+     * X-Forwarded-Proto), else the address the request came in on.
+     */
+    static String baseUrl(HttpExchange exchange) {
+        String scheme = exchange instanceof HttpsExchange ? "https" : "http";
+        String forwardedProto = exchange.getRequestHeaders().getFirst("X-Forwarded-Proto");
+        if (forwardedProto != null && forwardedProto.matches("(?i)https?")) {
+            scheme = forwardedProto.toLowerCase(java.util.Locale.ROOT);
+        }
+        String host = exchange.getRequestHeaders().getFirst("X-Forwarded-Host");
+        if (host == null || host.isBlank()) {
+            host = exchange.getRequestHeaders().getFirst("Host");
+        }
+        if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:_]+")) {
+            InetSocketAddress local = exchange.getLocalAddress();
+            String address = local.getAddress().getHostAddress();
+            host = (address.contains(":") ? "[" + address + "]" : address) + ":" + local.getPort();
+        }
+        return scheme + "://" + host.strip();
+    }
+
+    static Map<String, String> query(URI uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.putIfAbsent(key, value);
+        }
+        return params;
+    }
+}

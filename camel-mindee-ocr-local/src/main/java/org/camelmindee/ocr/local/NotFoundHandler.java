@@ -1,0 +1,17 @@
+package org.camelmindee.ocr.local;
+
+import java.io.IOException;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+/** Any other path: a 404 problem document, so that clients never meet an HTML error page. */
+final class NotFoundHandler implements HttpHandler {
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().close();
+        HttpExchanges.sendProblem(exchange, Problems.notFound("No route " + exchange.getRequestMethod() + " "
+                + exchange.getRequestURI().getPath() + "."));
+    }
+}

@@ -1,0 +1,135 @@
+package org.camelmindee.ocr.local;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camelmindee.ocr.model.ErrorResponse;
+import org.camelmindee.ocr.model.InferenceFile;
+import org.camelmindee.ocr.model.InferenceJob;
+import org.camelmindee.ocr.model.InferenceModel;
+import org.camelmindee.ocr.model.OcrInference;
+import org.camelmindee.ocr.model.OcrPage;
+import org.camelmindee.ocr.model.OcrResponse;
+import org.camelmindee.ocr.model.OcrResult;
+import org.camelmindee.ocr.model.WebhookFailure;
+
+/**
+ * Runs jobs on a fixed pool of OCR workers with a bounded queue: a request thread only queues the job and answers
+ * 202; when the queue is full the enqueue answers 429 instead of taking more documents into memory.
+ */
+final class OcrJobRunner implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(OcrJobRunner.class.getName());
+
+    private final ThreadPoolExecutor pool;
+    private final Recognizer recognizer;
+    private final UrlDownloader downloader;
+    private final WebhookDispatcher webhooks;
+    private final Clock clock;
+    private final boolean deleteOnFetch;
+    private final int queueCapacity;
+
+    OcrJobRunner(ServerConfig config, Recognizer recognizer, WebhookDispatcher webhooks) {
+        this.recognizer = recognizer;
+        this.webhooks = webhooks;
+        this.clock = config.clock();
+        this.deleteOnFetch = config.deleteOnFetch();
+        this.queueCapacity = config.queueCapacity();
+        this.downloader = new UrlDownloader(config.maxFileBytes());
+        this.pool = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, config.queueCapacity())), workerThreads());
+        pool.prestartAllCoreThreads();
+    }
+
+    /** Queues the job; throws a 429 problem when the queue is full. */
+    void submit(JobEntry job, EnqueueRequest request) {
+        try {
+            pool.execute(() -> run(job, request));
+        } catch (RejectedExecutionException e) {
+            throw new ProblemException(Problems.queueFull(queueCapacity));
+        }
+    }
+
+    /** Jobs waiting for a worker. */
+    int queued() {
+        return pool.getQueue().size();
+    }
+
+    private void run(JobEntry job, EnqueueRequest request) {
+        byte[] body;
+        try {
+            byte[] document = request.document() != null ? request.document() : downloader.download(request.url());
+            DocumentType type = DocumentType.detect(document);
+            if (type == null) {
+                throw new ProblemException(Problems.unreadableDocument("Unsupported file type: send a PDF, JPEG,"
+                        + " PNG, WebP, TIFF, HEIC or HEIF file."));
+            }
+            if (job.filename() == null) {
+                job.setFilename("document." + type.name().toLowerCase(Locale.ROOT));
+            }
+            List<OcrPage> pages = recognizer.recognize(document, type);
+            OcrResponse response = new OcrResponse(new OcrInference(job.inferenceId, new InferenceJob(job.jobId),
+                    new InferenceModel(job.modelId), new InferenceFile(job.filename(), job.alias, pages.size(),
+                            type.mimeType()),
+                    new OcrResult(pages)));
+            body = HttpExchanges.json(response);
+            job.succeed(response, clock.instant());
+        } catch (ProblemException e) {
+            body = failed(job, e.problem());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.ERROR, "job " + job.jobId + " failed", e);
+            body = failed(job, Problems.internalError("The document could not be processed ("
+                    + e.getClass().getSimpleName() + ")."));
+        }
+        if (!job.webhookIds.isEmpty()) {
+            boolean processed = job.error() == null;
+            webhooks.deliver(job, body, () -> {
+                if (processed && deleteOnFetch) {
+                    job.deleteResult();
+                }
+            });
+        }
+    }
+
+    private byte[] failed(JobEntry job, ErrorResponse problem) {
+        job.fail(problem, clock.instant());
+        if (job.filename() == null) {
+            job.setFilename("document");
+        }
+        return HttpExchanges.json(new WebhookFailure(job.inferenceId, job.modelId, job.filename(), job.alias, problem,
+                clock.instant()));
+    }
+
+    /** Stops taking jobs, lets the running ones finish (up to the timeout), then frees the engines. */
+    @Override
+    public void close() {
+        // queued jobs are dropped: the server's memory is all they live in
+        pool.shutdownNow();
+        try {
+            if (pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                recognizer.close();
+            } else {
+                // an engine still in use must not be freed under it: leave it to the process exit
+                LOG.log(System.Logger.Level.WARNING, "OCR workers still busy after 30 s; engines not freed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "mindee-local-ocr-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package org.camelmindee.ocr.local;
+
+import java.nio.file.Path;
+
+/**
+ * How Tesseract reads a page. The defaults are what measured best on scanned forms, photos and rendered pages
+ * (see docs/local-engine.md); the other values are there to measure against.
+ *
+ * @param tessdataDir       a directory of {@code *.traineddata}; null for the English model bundled in the tess4j jar
+ * @param languages         Tesseract languages, {@code eng} or {@code eng+deu} ...
+ * @param pageSegMode       Tesseract's page segmentation mode (3 automatic, 11 sparse text, ...)
+ * @param deskew            find the skew of the page (Leptonica) and straighten it before recognition
+ * @param upscaleBelowPixels scale a page 2x when its longer side has fewer pixels than this (low-dpi scans); 0 never
+ * @param thresholding      Tesseract's binarisation: 0 Otsu, 1 Leptonica adaptive Otsu, 2 Sauvola
+ * @param minWordConfidence drop words whose confidence (0..100) is below this: noise read as text
+ */
+public record OcrSettings(
+        Path tessdataDir,
+        String languages,
+        int pageSegMode,
+        boolean deskew,
+        int upscaleBelowPixels,
+        int thresholding,
+        float minWordConfidence) {
+
+    public static OcrSettings defaults() {
+        return new OcrSettings(null, "eng", 3, true, 1800, 2, 0f);
+    }
+
+    public OcrSettings withTessdataDir(Path dir) {
+        return new OcrSettings(dir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding, minWordConfidence);
+    }
+
+    public OcrSettings withLanguages(String langs) {
+        return new OcrSettings(tessdataDir, langs, pageSegMode, deskew, upscaleBelowPixels, thresholding, minWordConfidence);
+    }
+
+    public OcrSettings withPageSegMode(int psm) {
+        return new OcrSettings(tessdataDir, languages, psm, deskew, upscaleBelowPixels, thresholding, minWordConfidence);
+    }
+
+    public OcrSettings withDeskew(boolean on) {
+        return new OcrSettings(tessdataDir, languages, pageSegMode, on, upscaleBelowPixels, thresholding, minWordConfidence);
+    }
+
+    public OcrSettings withUpscaleBelowPixels(int pixels) {
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, pixels, thresholding, minWordConfidence);
+    }
+
+    public OcrSettings withThresholding(int method) {
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, method, minWordConfidence);
+    }
+
+    public OcrSettings withMinWordConfidence(float min) {
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding, min);
+    }
+}

@@ -1,0 +1,77 @@
+package org.camelmindee.ocr.local;
+
+import static org.bytedeco.leptonica.global.leptonica.*;
+
+import org.bytedeco.leptonica.PIX;
+
+/**
+ * Prepares a grey page for Tesseract: 2x upscaling of low-resolution pages (Tesseract wants capital letters of 20 to
+ * 30 pixels), then deskewing (a page turned by a couple of degrees loses whole lines otherwise). Keeps track of both
+ * in a {@link PageTransform} so that word boxes land on the original page.
+ */
+final class PagePreprocessor {
+
+    // below this confidence Leptonica's skew estimate is noise (its own pixDeskew uses 3.0 too)
+    private static final float MIN_SKEW_CONFIDENCE = 3.0f;
+    private static final float MIN_SKEW_DEGREES = 0.15f;
+
+    private final OcrSettings settings;
+
+    PagePreprocessor(OcrSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A page ready for recognition, and how to map its coordinates back. */
+    record Prepared(PIX pix, PageTransform transform) {
+    }
+
+    /** Returns a new PIX (the caller destroys it); the input stays the caller's. */
+    Prepared prepare(PIX gray) {
+        int width = pixGetWidth(gray);
+        int height = pixGetHeight(gray);
+        PageTransform transform = PageTransform.identity(width, height);
+        PIX current = pixClone(gray);
+        if (settings.upscaleBelowPixels() > 0 && Math.max(width, height) < settings.upscaleBelowPixels()) {
+            PIX scaled = pixScaleGray2xLI(current);
+            if (scaled != null) {
+                pixDestroy(current);
+                current = scaled;
+                transform = transform.scaled(2.0);
+            }
+        }
+        if (settings.deskew()) {
+            float angle = skewDegrees(current);
+            if (!Float.isNaN(angle)) {
+                double radians = Math.toRadians(angle);
+                PIX rotated = pixRotate(current, (float) radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+                if (rotated != null) {
+                    pixDestroy(current);
+                    current = rotated;
+                    transform = transform.rotated(radians);
+                }
+            }
+        }
+        return new Prepared(current, transform);
+    }
+
+    /** The angle that straightens the page, or NaN when it is straight or the estimate is not trustworthy. */
+    private static float skewDegrees(PIX gray) {
+        PIX binary = pixConvertTo1(gray, 160);
+        if (binary == null) {
+            return Float.NaN;
+        }
+        try {
+            float[] angle = new float[1];
+            float[] confidence = new float[1];
+            if (pixFindSkew(binary, angle, confidence) != 0) {
+                return Float.NaN;
+            }
+            if (confidence[0] < MIN_SKEW_CONFIDENCE || Math.abs(angle[0]) < MIN_SKEW_DEGREES) {
+                return Float.NaN;
+            }
+            return angle[0];
+        } finally {
+            pixDestroy(binary);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.camelmindee.ocr.local;
+
+import java.util.List;
+
+import org.camelmindee.ocr.model.ErrorItem;
+import org.camelmindee.ocr.model.ErrorResponse;
+
+/**
+ * The problem documents the server answers. The 401 codes and {@code 422-001} are Mindee's own (see the shared test
+ * data); the others follow the same {@code <status>-<number>} pattern and are this engine's.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ErrorResponse missingCredentials() {
+        return new ErrorResponse(401, "Missing credentials", "Credentials are required.", "401-008");
+    }
+
+    public static ErrorResponse invalidApiKey() {
+        return new ErrorResponse(401, "Invalid API key", "The provided API key is invalid.", "401-001");
+    }
+
+    public static ErrorResponse bearerNotAccepted() {
+        return new ErrorResponse(401, "Invalid authorization header",
+                "Send the API key as is in the Authorization header, without the 'Bearer ' prefix.", "401-009");
+    }
+
+    public static ErrorResponse invalidFields(List<ErrorItem> errors) {
+        return new ErrorResponse(422, "Invalid fields in form", "One or more fields failed validation.", "422-001", errors);
+    }
+
+    public static ErrorResponse invalidField(String field, String detail) {
+        return invalidFields(List.of(new ErrorItem("#/" + field, detail)));
+    }
+
+    public static ErrorResponse badRequest(String detail) {
+        return new ErrorResponse(400, "Bad request", detail, "400-001");
+    }
+
+    public static ErrorResponse notFound(String detail) {
+        return new ErrorResponse(404, "Not found", detail, "404-001");
+    }
+
+    public static ErrorResponse methodNotAllowed(String method) {
+        return new ErrorResponse(405, "Method not allowed", "The method " + method + " is not allowed on this route.",
+                "405-001");
+    }
+
+    public static ErrorResponse payloadTooLarge(long maxBytes) {
+        return new ErrorResponse(413, "File too large",
+                "The request body exceeds the limit of " + maxBytes + " bytes.", "413-001");
+    }
+
+    public static ErrorResponse tooManyRequests(String detail) {
+        return new ErrorResponse(429, "Too many requests", detail, "429-001");
+    }
+
+    public static ErrorResponse queueFull(int capacity) {
+        return new ErrorResponse(429, "Too many requests",
+                "The processing queue is full (" + capacity + " documents waiting): retry later.", "429-002");
+    }
+
+    /** A document that could not be read: unsupported, corrupt, encrypted. The job fails with this problem. */
+    public static ErrorResponse unreadableDocument(String detail) {
+        return new ErrorResponse(422, "Unprocessable file", detail, "422-002");
+    }
+
+    public static ErrorResponse urlDownloadFailed(String detail) {
+        return new ErrorResponse(422, "File download failed", detail, "422-003");
+    }
+
+    public static ErrorResponse inferenceTimeout(long seconds) {
+        return new ErrorResponse(500, "Processing timed out",
+                "The inference did not finish within " + seconds + " seconds.", "500-002");
+    }
+
+    public static ErrorResponse internalError(String detail) {
+        return new ErrorResponse(500, "Internal server error", detail, "500-001");
+    }
+}

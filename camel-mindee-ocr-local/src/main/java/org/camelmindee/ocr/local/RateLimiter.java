@@ -1,0 +1,49 @@
+package org.camelmindee.ocr.local;
+
+import java.time.Clock;
+
+/**
+ * A token bucket holding one minute's worth of requests, refilled continuously: the account limits of the API (200
+ * POST and 1200 GET a minute), so that clients and benchmarks meet the 429s they would meet on the real service.
+ */
+final class RateLimiter {
+
+    private final Clock clock;
+    private final double perMinute;
+    private double tokens;
+    private long lastNanos;
+
+    RateLimiter(Clock clock, double perMinute) {
+        this.clock = clock;
+        this.perMinute = Math.max(1, perMinute);
+        this.tokens = this.perMinute;
+        this.lastNanos = nanos();
+    }
+
+    /** Takes one request from the bucket; false when the minute's budget is spent. */
+    synchronized boolean tryAcquire() {
+        long now = nanos();
+        tokens = Math.min(perMinute, tokens + (now - lastNanos) * perMinute / 60e9);
+        lastNanos = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+
+    /** Seconds until the next request would pass, for a Retry-After header. */
+    synchronized long secondsUntilNext() {
+        double missing = 1 - tokens;
+        return missing <= 0 ? 0 : (long) Math.ceil(missing * 60 / perMinute);
+    }
+
+    int limitPerMinute() {
+        return (int) Math.round(perMinute);
+    }
+
+    private long nanos() {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

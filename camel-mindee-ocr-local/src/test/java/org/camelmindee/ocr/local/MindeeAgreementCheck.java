@@ -1,0 +1,90 @@
+package org.camelmindee.ocr.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.camelmindee.ocr.model.MindeeJson;
+import org.camelmindee.ocr.model.OcrPage;
+import org.camelmindee.ocr.model.OcrResponse;
+
+/**
+ * Agreement of the local engine with Mindee's own OCR on the shared bill of lading. Run from the repository root:
+ * {@code mvn -q -pl camel-mindee-ocr-local test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.camelmindee.ocr.local.MindeeAgreementCheck [-Dexec.args="psm=3 upscale=1800 ..."]}
+ */
+public final class MindeeAgreementCheck {
+
+    static final Path DATA = locate();
+
+    private MindeeAgreementCheck() {
+    }
+
+    static Path locate() {
+        for (String candidate : List.of("../shared/mindee-test-data", "../../shared/mindee-test-data",
+                "/work/shared/mindee-test-data")) {
+            Path p = Path.of(candidate);
+            if (Files.isDirectory(p)) {
+                return p.toAbsolutePath().normalize();
+            }
+        }
+        return null;
+    }
+
+    public static void main(String[] args) throws Exception {
+        OcrSettings settings = OcrSettings.defaults();
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            switch (kv[0]) {
+                case "psm" -> settings = settings.withPageSegMode(Integer.parseInt(kv[1]));
+                case "upscale" -> settings = settings.withUpscaleBelowPixels(Integer.parseInt(kv[1]));
+                case "deskew" -> settings = settings.withDeskew(Boolean.parseBoolean(kv[1]));
+                case "threshold" -> settings = settings.withThresholding(Integer.parseInt(kv[1]));
+                case "minconf" -> settings = settings.withMinWordConfidence(Float.parseFloat(kv[1]));
+                default -> throw new IllegalArgumentException(arg);
+            }
+        }
+        System.out.println(settings);
+        System.out.println(measure(settings, args.length == 0));
+    }
+
+    private static long[] scale(double[] box) {
+        return new long[] { Math.round(box[0] * 1786), Math.round(box[1] * 2526), Math.round(box[2] * 1786),
+                Math.round(box[3] * 2526) };
+    }
+
+    static WordAgreement measure(OcrSettings settings, boolean verbose) throws Exception {
+        Path dir = DATA.resolve("v2/products/ocr");
+        byte[] image = Files.readAllBytes(dir.resolve("bill_of_lading.jpg"));
+        OcrResponse reference = MindeeJson.mapper().readValue(dir.resolve("ocr_single.json").toFile(), OcrResponse.class);
+        OcrPage mindee = reference.inference().result().pages().get(0);
+        try (TesseractRecognizer recognizer = new TesseractRecognizer(settings)) {
+            long start = System.nanoTime();
+            OcrPage local = recognizer.recognize(image, DocumentType.JPEG).get(0);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            WordAgreement agreement = WordAgreement.of(mindee.words(), local.words(), 0.5);
+            if (verbose) {
+                System.out.println("recognised in " + ms + " ms");
+                System.out.println("--- Mindee words without a local match:");
+                WordAgreement.unmatched(mindee.words(), local.words(), 0.5)
+                        .forEach(w -> System.out.print(w.content() + " | "));
+                System.out.println("\n--- same text, boxes too far apart (Mindee box / local box, IoU):");
+                for (var w : WordAgreement.unmatched(mindee.words(), local.words(), 0.5)) {
+                    for (var c : local.words()) {
+                        if (c.content().equals(w.content())) {
+                            double[] a = WordAgreement.box(w.polygon());
+                            double[] b = WordAgreement.box(c.polygon());
+                            System.out.printf("%s %s / %s %.2f%n", w.content(), java.util.Arrays.toString(scale(a)),
+                                    java.util.Arrays.toString(scale(b)), WordAgreement.iou(a, b));
+                        }
+                    }
+                }
+                System.out.println("\n--- local words without a Mindee match:");
+                WordAgreement.unmatched(local.words(), mindee.words(), 0.5)
+                        .forEach(w -> System.out.print(w.content() + " | "));
+                System.out.println("\n--- local content:\n" + local.content());
+            }
+            return agreement;
+        }
+    }
+}
