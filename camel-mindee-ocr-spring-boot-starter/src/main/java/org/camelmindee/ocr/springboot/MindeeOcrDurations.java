@@ -1,0 +1,41 @@
+package org.camelmindee.ocr.springboot;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The duration options of the component, and the one form the starter reads itself: a decimal number with a unit
+ * ({@code 1.5s}, {@code 0.5m}), which Camel's String to Duration conversion refuses. Every other value goes to Camel
+ * as written, so {@code 1500}, {@code 500ms}, {@code 10m}, {@code 1m30s} and {@code PT1.5S} mean what they mean in an
+ * endpoint URI, and a value Camel cannot read fails with the option's name.
+ */
+final class MindeeOcrDurations {
+
+    /** The component options whose type is a duration (the component takes them as milliseconds). */
+    static final Set<String> OPTIONS
+            = Set.of("connectTimeout", "requestTimeout", "pollInitialDelay", "pollInterval", "pollTimeout");
+
+    private static final Pattern DECIMAL = Pattern.compile("(\\d+\\.\\d+)\\s*(ms|s|m|h|d)");
+    private static final Map<String, Long> UNIT_MILLIS
+            = Map.of("ms", 1L, "s", 1000L, "m", 60_000L, "h", 3_600_000L, "d", 86_400_000L);
+
+    private MindeeOcrDurations() {
+    }
+
+    /** The value to hand to Camel: milliseconds for a decimal with a unit, otherwise the value unchanged. */
+    static Object normalize(Object value) {
+        if (!(value instanceof String text)) {
+            return value;
+        }
+        Matcher m = DECIMAL.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return value;
+        }
+        BigDecimal millis = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(UNIT_MILLIS.get(m.group(2))));
+        return Long.toString(millis.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+    }
+}
