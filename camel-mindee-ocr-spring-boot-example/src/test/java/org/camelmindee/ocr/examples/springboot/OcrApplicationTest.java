@@ -1,0 +1,128 @@
+package org.camelmindee.ocr.examples.springboot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.camelmindee.ocr.MindeeOcrComponent;
+import org.camelmindee.ocr.local.LocalMindeeServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The example application as it ships, on Spring Boot's own server, against the local engine (the Mindee API with real
+ * Tesseract OCR) on a free port: only the environment variables of {@code application.yaml} are set.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OcrApplicationTest {
+
+    private static final String KEY = "md_example_test_key";
+    private static final LocalMindeeServer ENGINE = LocalMindeeServer.builder().port(0).apiKey(KEY).workers(1).start();
+    private static final Path FOLDERS = createFolders();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CamelContext camelContext;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        // what a user sets in the environment; application.yaml maps it to camel.component.mindee-ocr.*
+        registry.add("MINDEE_V2_API_KEY", () -> KEY);
+        registry.add("MINDEE_MODEL_ID", () -> LocalMindeeServer.MODEL_ID);
+        registry.add("MINDEE_BASE_URL", ENGINE::baseUrl);
+        registry.add("OCR_INBOX", () -> FOLDERS.resolve("inbox").toString());
+        registry.add("OCR_OUTBOX", () -> FOLDERS.resolve("outbox").toString());
+        // the first poll sooner than the default 2 s: the local engine reads a line of text in well under a second
+        registry.add("camel.component.mindee-ocr.poll-initial-delay", () -> "0.3s");
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        ENGINE.close();
+    }
+
+    @Test
+    void theStarterConfiguredTheComponentFromApplicationYaml() {
+        MindeeOcrComponent component = camelContext.getComponent("mindee-ocr", MindeeOcrComponent.class);
+        assertThat(component.getConfiguration().getApiKey()).isEqualTo(KEY);
+        assertThat(component.getConfiguration().getModelId()).isEqualTo(LocalMindeeServer.MODEL_ID);
+        assertThat(component.getConfiguration().getBaseUrl()).isEqualTo(ENGINE.baseUrl());
+        assertThat(component.getConfiguration().getPollInitialDelay()).isEqualTo(300);
+    }
+
+    @Test
+    void aDocumentInTheInboxBecomesItsTextInTheOutbox() throws Exception {
+        Path inbox = FOLDERS.resolve("inbox");
+        Files.createDirectories(inbox);
+        Path scan = Files.createTempFile(FOLDERS, "scan", ".tmp");
+        ImageIO.write(page("INVOICE 4711 PAID"), "png", scan.toFile());
+        // moved in whole, so that the file consumer never reads half a file
+        Files.move(scan, inbox.resolve("invoice.png"));
+
+        Path text = FOLDERS.resolve("outbox").resolve("invoice.txt");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(text));
+        assertThat(Files.readString(text)).contains("INVOICE").contains("4711").contains("PAID");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve(".done").resolve("invoice.png")));
+    }
+
+    @Test
+    void camelsHealthIsInSpringBootsHealthEndpoint() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode health = new ObjectMapper().readTree(response.body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        JsonNode camel = health.path("components").path("camelHealth");
+        assertThat(camel.path("status").asText()).as(response.body()).isEqualTo("UP");
+        assertThat(camel.path("details").path("route:ocr-inbox").asText()).as(response.body()).isEqualTo("UP");
+    }
+
+    /** A page with one line of large black text on white, as a scanner would give it. */
+    static BufferedImage page(String line) {
+        BufferedImage image = new BufferedImage(1200, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
+        g.drawString(line, 60, 180);
+        g.dispose();
+        return image;
+    }
+
+    private static Path createFolders() {
+        try {
+            return Files.createTempDirectory("mindee-ocr-spring-boot-example");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
