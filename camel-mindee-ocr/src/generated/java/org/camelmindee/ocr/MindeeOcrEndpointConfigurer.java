@@ -37,6 +37,10 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "filename": target.getConfiguration().setFilename(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpservercomponent":
+        case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxenqueuesperminute":
@@ -61,6 +65,8 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "webhookids":
         case "webhookIds": target.getConfiguration().setWebhookIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": target.getConfiguration().setWebhookMaxPayloadSize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
@@ -88,6 +94,10 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "filename": return java.lang.String.class;
+        case "httpservercomponent":
+        case "httpServerComponent": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxenqueuesperminute":
@@ -112,6 +122,8 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "webhookids":
         case "webhookIds": return java.lang.String.class;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return int.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         case "webhooksecret":
@@ -140,6 +152,10 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "filename": return target.getConfiguration().getFilename();
+        case "httpservercomponent":
+        case "httpServerComponent": return target.getConfiguration().getHttpServerComponent();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxenqueuesperminute":
@@ -164,6 +180,8 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "webhookids":
         case "webhookIds": return target.getConfiguration().getWebhookIds();
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return target.getConfiguration().getWebhookMaxPayloadSize();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
         case "webhooksecret":

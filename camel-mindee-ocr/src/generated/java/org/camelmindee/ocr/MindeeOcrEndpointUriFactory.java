@@ -24,7 +24,7 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(27);
         props.add("alias");
         props.add("apiKey");
         props.add("baseUrl");
@@ -33,6 +33,8 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("filename");
+        props.add("httpServerComponent");
+        props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("maxEnqueuesPerMinute");
         props.add("maxGetsPerMinute");
@@ -46,6 +48,7 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
         props.add("resultFormat");
         props.add("sslContextParameters");
         props.add("webhookIds");
+        props.add("webhookMaxPayloadSize");
         props.add("webhookPath");
         props.add("webhookSecret");
         props.add("webhookSignatureHeader");

@@ -1,6 +1,7 @@
 package org.camelmindee.ocr;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -12,6 +13,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 public class MindeeOcrConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://api-v2.mindee.net";
+    /** 4 MiB: a few MB more than the largest real result measured (3 pages, 619,226 bytes pretty-printed). */
+    public static final int DEFAULT_WEBHOOK_MAX_PAYLOAD_SIZE = 4 * 1024 * 1024;
 
     @UriPath(description = "The operation: a producer operation, or `webhook` for the consumer.")
     @Metadata(required = true)
@@ -84,6 +87,22 @@ public class MindeeOcrConfiguration implements Cloneable {
     @UriParam(label = "consumer,security", defaultValue = "X-Signature",
               description = "The header that carries the webhook's HMAC-SHA256 signature.")
     private String webhookSignatureHeader = "X-Signature";
+    @UriParam(label = "consumer", defaultValue = "4194304",
+              description = "The largest webhook body accepted, in bytes; a larger one is refused with 413 before it is"
+                            + " parsed. The default, 4 MiB, is a few MB more than the largest real result measured (a"
+                            + " 3-page result: 619,226 bytes pretty-printed, 223,239 compact), so about 20 dense pages"
+                            + " fit; raise it for longer documents. The HTTP server may have its own limit too.")
+    private int webhookMaxPayloadSize = DEFAULT_WEBHOOK_MAX_PAYLOAD_SIZE;
+    @UriParam(label = "consumer,advanced",
+              description = "The repository that remembers the inference ids already routed, so that a webhook Mindee"
+                            + " delivers twice is routed once. In memory (the last 10,000 ids) by default; share a JDBC,"
+                            + " Redis or Infinispan one between the nodes of a cluster.")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer,advanced",
+              description = "The name of the HTTP server component that serves the webhook (a RestConsumerFactory). By"
+                            + " default the component of the REST configuration, else platform-http, else the only one"
+                            + " there is.")
+    private String httpServerComponent;
 
     public MindeeOcrOperation getOperation() {
         return operation;
@@ -243,6 +262,30 @@ public class MindeeOcrConfiguration implements Cloneable {
 
     public void setWebhookSignatureHeader(String webhookSignatureHeader) {
         this.webhookSignatureHeader = webhookSignatureHeader;
+    }
+
+    public int getWebhookMaxPayloadSize() {
+        return webhookMaxPayloadSize;
+    }
+
+    public void setWebhookMaxPayloadSize(int webhookMaxPayloadSize) {
+        this.webhookMaxPayloadSize = webhookMaxPayloadSize;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getHttpServerComponent() {
+        return httpServerComponent;
+    }
+
+    public void setHttpServerComponent(String httpServerComponent) {
+        this.httpServerComponent = httpServerComponent;
     }
 
     public MindeeOcrConfiguration copy() {

@@ -63,7 +63,14 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("The webhook consumer (mindee-ocr:webhook) is not available yet");
+        if (configuration.getOperation() != MindeeOcrOperation.webhook) {
+            throw new IllegalArgumentException("mindee-ocr:" + configuration.getOperation() + " sends documents and can"
+                                               + " only be a route's step (to); to receive Mindee's webhooks use"
+                                               + " from(\"mindee-ocr:webhook?webhookPath=...\")");
+        }
+        MindeeOcrWebhookConsumer consumer = new MindeeOcrWebhookConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override

@@ -1,0 +1,60 @@
+package org.camelmindee.ocr;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+
+/**
+ * The webhook consumer's health, called by Camel's consumer health check when the route is up: UP while the HTTP route
+ * is served, DOWN otherwise. Refused deliveries do not make it DOWN (anyone can post to the path); they are in the
+ * details, beside the path and whether a signature is required.
+ */
+final class MindeeOcrWebhookHealthCheck implements HealthCheck {
+
+    private final MindeeOcrWebhookConsumer consumer;
+    private final String id;
+    private volatile boolean enabled = true;
+
+    MindeeOcrWebhookHealthCheck(MindeeOcrWebhookConsumer consumer) {
+        this.consumer = consumer;
+        this.id = "mindee-ocr-webhook:" + consumer.getPath();
+    }
+
+    @Override
+    public String getGroup() {
+        return "camel";
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
+        builder.detail("webhook.path", consumer.getPath());
+        builder.detail("webhook.signature.required", consumer.isSignatureRequired());
+        builder.detail("webhook.accepted", consumer.getAccepted());
+        builder.detail("webhook.duplicates", consumer.getDuplicates());
+        builder.detail("webhook.failed", consumer.getFailed());
+        builder.detail("webhook.refused", consumer.getRefused());
+        if (consumer.isServing()) {
+            builder.up();
+        } else {
+            builder.message("The webhook path " + consumer.getPath() + " is not served").down();
+        }
+        return builder.build();
+    }
+}
