@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param upscaleBelowPixels scale a page 2x when its longer side has fewer pixels than this (low-dpi scans); 0 never
  * @param thresholding      Tesseract's binarisation: 0 Otsu, 1 Leptonica adaptive Otsu, 2 Sauvola
  * @param minWordConfidence drop words whose confidence (0..100) is below this: noise read as text
+ * @param despeckleAbove     median-filter a page when this share of its pixels are specks (0 never)
  */
 public record OcrSettings(
         Path tessdataDir,
@@ -21,37 +22,43 @@ public record OcrSettings(
         boolean deskew,
         int upscaleBelowPixels,
         int thresholding,
-        float minWordConfidence) {
+        float minWordConfidence,
+        double despeckleAbove) {
 
     public static OcrSettings defaults() {
-        return new OcrSettings(null, "eng", 3, true, 1800, 2, 0f);
+        return new OcrSettings(null, "eng", 3, true, 1800, 2, 0f, 0.001);
     }
 
     public OcrSettings withTessdataDir(Path dir) {
-        return new OcrSettings(dir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding, minWordConfidence);
+        return new OcrSettings(dir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove);
     }
 
     public OcrSettings withLanguages(String langs) {
-        return new OcrSettings(tessdataDir, langs, pageSegMode, deskew, upscaleBelowPixels, thresholding, minWordConfidence);
+        return new OcrSettings(tessdataDir, langs, pageSegMode, deskew, upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove);
     }
 
     public OcrSettings withPageSegMode(int psm) {
-        return new OcrSettings(tessdataDir, languages, psm, deskew, upscaleBelowPixels, thresholding, minWordConfidence);
+        return new OcrSettings(tessdataDir, languages, psm, deskew, upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove);
     }
 
     public OcrSettings withDeskew(boolean on) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, on, upscaleBelowPixels, thresholding, minWordConfidence);
+        return new OcrSettings(tessdataDir, languages, pageSegMode, on, upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove);
     }
 
     public OcrSettings withUpscaleBelowPixels(int pixels) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, pixels, thresholding, minWordConfidence);
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, pixels, thresholding, minWordConfidence, despeckleAbove);
     }
 
     public OcrSettings withThresholding(int method) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, method, minWordConfidence);
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, method, minWordConfidence, despeckleAbove);
+    }
+
+    public OcrSettings withDespeckleAbove(double share) {
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding,
+                minWordConfidence, share);
     }
 
     public OcrSettings withMinWordConfidence(float min) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding, min);
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding, min, despeckleAbove);
     }
 }

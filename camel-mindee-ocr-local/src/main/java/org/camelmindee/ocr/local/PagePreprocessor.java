@@ -39,6 +39,13 @@ final class PagePreprocessor {
                 transform = transform.scaled(2.0);
             }
         }
+        if (settings.despeckleAbove() > 0) {
+            PIX clean = despeckled(current, settings.despeckleAbove());
+            if (clean != null) {
+                pixDestroy(current);
+                current = clean;
+            }
+        }
         if (settings.deskew()) {
             float angle = skewDegrees(current);
             if (!Float.isNaN(angle)) {
@@ -53,6 +60,33 @@ final class PagePreprocessor {
         }
         return new Prepared(current, transform);
     }
+
+    /**
+     * A 3x3 median of the page when it is speckled (scanner dust, fax noise): isolated dark or light pixels would
+     * otherwise be read as punctuation and break words. Null when the page is clean enough: the median would only
+     * soften its strokes.
+     */
+    static PIX despeckled(PIX gray, double threshold) {
+        // specks are dark components of one to three pixels; JPEG texture and the dots of small print are not
+        PIX binary = pixConvertTo1(gray, 128);
+        if (binary == null) {
+            return null;
+        }
+        PIX specks = pixSelectByArea(binary, 4, 8, L_SELECT_IF_LT, (int[]) null);
+        double share = 0;
+        if (specks != null) {
+            int[] count = new int[1];
+            pixCountPixels(specks, count, null);
+            share = (double) count[0] / ((long) pixGetWidth(gray) * pixGetHeight(gray));
+        }
+        pixDestroy(specks);
+        pixDestroy(binary);
+        lastSpeckleShare = share;
+        return share < threshold ? null : pixMedianFilter(gray, 3, 3);
+    }
+
+    // for measuring the threshold; not used by the server
+    static volatile double lastSpeckleShare;
 
     /** The angle that straightens the page, or NaN when it is straight or the estimate is not trustworthy. */
     private static float skewDegrees(PIX gray) {

@@ -41,11 +41,12 @@ public final class MindeeAgreementCheck {
                 case "deskew" -> settings = settings.withDeskew(Boolean.parseBoolean(kv[1]));
                 case "threshold" -> settings = settings.withThresholding(Integer.parseInt(kv[1]));
                 case "minconf" -> settings = settings.withMinWordConfidence(Float.parseFloat(kv[1]));
+                case "despeckle" -> settings = settings.withDespeckleAbove(Double.parseDouble(kv[1]));
                 default -> throw new IllegalArgumentException(arg);
             }
         }
         System.out.println(settings);
-        System.out.println(measure(settings, args.length == 0));
+        System.out.println(measure(settings, args.length == 0) + " specks " + PagePreprocessor.lastSpeckleShare);
     }
 
     private static long[] scale(double[] box) {

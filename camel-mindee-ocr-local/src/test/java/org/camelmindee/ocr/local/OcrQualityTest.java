@@ -1,0 +1,124 @@
+package org.camelmindee.ocr.local;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+
+import org.camelmindee.ocr.model.OcrPage;
+import org.camelmindee.ocr.model.OcrWord;
+import org.camelmindee.ocr.model.Point;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real Tesseract on pages with known text: the character error rate stays under bounds that real OCR passes with
+ * room to spare, and the word polygons land where the words were drawn, turned pages included.
+ */
+class OcrQualityTest {
+
+    static TesseractRecognizer recognizer;
+    static TestPages.Page clean;
+
+    @BeforeAll
+    static void engine() {
+        recognizer = new TesseractRecognizer();
+        clean = TestPages.draw(0);
+    }
+
+    @AfterAll
+    static void free() {
+        recognizer.close();
+    }
+
+    private static OcrPage single(byte[] bytes) {
+        DocumentType type = DocumentType.detect(bytes);
+        List<OcrPage> pages = recognizer.recognize(bytes, type);
+        assertEquals(1, pages.size());
+        return pages.get(0);
+    }
+
+    private static double report(String name, OcrPage page) {
+        double cer = TestPages.cer(TestPages.expectedText(), page.content());
+        System.out.printf("CER %-28s %.4f (%d words)%n", name, cer, page.words().size());
+        return cer;
+    }
+
+    @Test
+    void cleanPng() throws Exception {
+        OcrPage page = single(TestPages.png(clean.image()));
+        assertTrue(report("clean PNG 300 dpi", page) < 0.02, page.content());
+        assertWordNear(page, "quick", clean.wordBoxes().get("quick"));
+        assertWordNear(page, "Portsmouth", clean.wordBoxes().get("Portsmouth"));
+        for (OcrWord word : page.words()) {
+            assertEquals(4, word.polygon().size());
+            List<Point> p = word.polygon();
+            // clockwise from the top left, as Mindee's
+            assertTrue(p.get(0).x() < p.get(1).x() && p.get(1).y() < p.get(2).y() && p.get(3).x() < p.get(2).x(),
+                    word.toString());
+        }
+        // reading order: the lines come in the order they were drawn
+        assertTrue(page.content().indexOf("INVOICE") < page.content().indexOf("quick brown"));
+        assertTrue(page.content().indexOf("quick brown") < page.content().indexOf("Total due"));
+    }
+
+    @Test
+    void turnedPageIsDeskewedAndItsPolygonsLandOnTheOriginalPage() throws Exception {
+        TestPages.Page turned = TestPages.draw(3.0);
+        OcrPage page = single(TestPages.png(turned.image()));
+        assertTrue(report("turned 3 degrees PNG", page) < 0.03, page.content());
+        assertWordNear(page, "quick", turned.wordBoxes().get("quick"));
+        assertWordNear(page, "Portsmouth", turned.wordBoxes().get("Portsmouth"));
+    }
+
+    @Test
+    void noisyTurnedJpeg() throws Exception {
+        TestPages.Page turned = TestPages.draw(-1.5);
+        byte[] jpeg = TestPages.jpeg(TestPages.noisy(turned.image(), 0.03, 42), 0.6f);
+        OcrPage page = single(jpeg);
+        assertTrue(report("noisy turned -1.5 JPEG q0.6", page) < 0.05, page.content());
+    }
+
+    @Test
+    void imageOnlyPdfIsRenderedAndRecognised() throws Exception {
+        OcrPage page = single(TestPages.imageOnlyPdf(clean.image()));
+        assertTrue(report("image-only PDF", page) < 0.02, page.content());
+        assertWordNear(page, "quick", clean.wordBoxes().get("quick"));
+    }
+
+    @Test
+    void bornDigitalPdfIsReadFromItsTextLayer() throws Exception {
+        byte[] pdf = TestPages.digitalPdf();
+        long start = System.nanoTime();
+        List<OcrPage> pages = recognizer.recognize(pdf, DocumentType.PDF);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(2, pages.size());
+        for (OcrPage page : pages) {
+            assertTrue(report("born-digital PDF (" + ms + " ms)", page) < 0.005, page.content());
+            OcrWord first = page.words().get(0);
+            assertEquals("INVOICE", first.content());
+            // 72 pt from the left of a 612 pt page, the first line 92 pt from the top of 792
+            assertEquals(72 / 612.0, first.polygon().get(0).x(), 0.01);
+            double middle = (first.polygon().get(0).y() + first.polygon().get(2).y()) / 2;
+            assertEquals(88 / 792.0, middle, 0.01);
+        }
+        assertEquals(TestPages.words(TestPages.expectedText()).size(), pages.get(0).words().size());
+    }
+
+    /** The recognised word's box centre is within half a line of where it was drawn. */
+    static void assertWordNear(OcrPage page, String text, double[] drawn) {
+        double cx = (drawn[0] + drawn[2]) / 2 / TestPages.WIDTH;
+        double cy = (drawn[1] + drawn[3]) / 2 / TestPages.HEIGHT;
+        for (OcrWord word : page.words()) {
+            if (word.content().equals(text)) {
+                double[] box = WordAgreement.box(word.polygon());
+                double wx = (box[0] + box[2]) / 2;
+                double wy = (box[1] + box[3]) / 2;
+                assertEquals(cx, wx, 0.01, text + " x");
+                assertEquals(cy, wy, 0.006, text + " y");
+                return;
+            }
+        }
+        fail("no word '" + text + "' in " + page.content());
+    }
+}

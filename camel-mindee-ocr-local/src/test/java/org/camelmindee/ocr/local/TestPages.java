@@ -1,0 +1,215 @@
+package org.camelmindee.ocr.local;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * Pages with known text, made by the tests themselves: drawn with Java2D at 300 dpi on a US letter page (clean,
+ * turned a few degrees, with noise and JPEG artefacts), as images and as an image-only PDF, and a born-digital PDF
+ * written with PDFBox. The font is the Liberation Sans that PDFBox carries, so no system font is needed.
+ */
+final class TestPages {
+
+    static final int DPI = 300;
+    static final int WIDTH = 2550;
+    static final int HEIGHT = 3300;
+
+    static final List<String> LINES = List.of(
+            "INVOICE 2024-0117",
+            "Bill to: Northwind Traders Ltd, 42 Harbour Road, Portsmouth PO1 3AX",
+            "Date of issue: 17 January 2024    Payment terms: 30 days net",
+            "The quick brown fox jumps over the lazy dog near the river bank.",
+            "Item                      Quantity    Unit price    Amount",
+            "Steel brackets, zinc plated     120        0.85        102.00",
+            "Hex bolts M8 x 40 (box of 50)     4       12.40         49.60",
+            "Shipping and handling             1       18.00         18.00",
+            "Subtotal 169.60   VAT 20% 33.92   Total due EUR 203.52",
+            "Please quote the invoice number with your payment. Thank you!",
+            "Questions? Write to accounts@northwind.example or call +44 23 9287 4411.");
+
+    /** A drawn page and where each word was put, in page pixels (before any noise). */
+    record Page(BufferedImage image, String text, Map<String, double[]> wordBoxes) {
+    }
+
+    static Font font(float points) {
+        try (InputStream in = PDType1Font.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+            return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(points * DPI / 72f);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String expectedText() {
+        return String.join("\n", LINES);
+    }
+
+    /** Draws the page, turned by {@code degrees} clockwise about its centre. */
+    static Page draw(double degrees) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        AffineTransform turn = AffineTransform.getRotateInstance(Math.toRadians(degrees), WIDTH / 2.0, HEIGHT / 2.0);
+        g.transform(turn);
+        g.setColor(Color.BLACK);
+        Font font = font(12);
+        g.setFont(font);
+        FontMetrics metrics = g.getFontMetrics();
+        Map<String, double[]> boxes = new LinkedHashMap<>();
+        int y = 400;
+        for (String line : LINES) {
+            g.drawString(line, 300, y);
+            int x = 300;
+            for (String token : line.split("(?<= )|(?= )")) {
+                int w = metrics.stringWidth(token);
+                if (!token.isBlank()) {
+                    double[] corners = { x, y - metrics.getAscent() * 0.75, x + w, y + metrics.getDescent() * 0.3 };
+                    Point2D tl = turn.transform(new Point2D.Double(corners[0], corners[1]), null);
+                    Point2D br = turn.transform(new Point2D.Double(corners[2], corners[3]), null);
+                    boxes.putIfAbsent(token, new double[] { tl.getX(), tl.getY(), br.getX(), br.getY() });
+                }
+                x += w;
+            }
+            y += (int) (metrics.getHeight() * 1.6);
+        }
+        g.dispose();
+        return new Page(image, expectedText(), boxes);
+    }
+
+    /** Salt-and-pepper noise on a share of the pixels, reproducibly. */
+    static BufferedImage noisy(BufferedImage source, double share, long seed) {
+        BufferedImage copy = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        copy.getGraphics().drawImage(source, 0, 0, null);
+        Random random = new Random(seed);
+        int n = (int) (share * source.getWidth() * source.getHeight());
+        for (int i = 0; i < n; i++) {
+            int x = random.nextInt(source.getWidth());
+            int y = random.nextInt(source.getHeight());
+            int v = random.nextBoolean() ? 0 : 255;
+            copy.getRaster().setSample(x, y, 0, v);
+        }
+        return copy;
+    }
+
+    static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    static byte[] jpeg(BufferedImage image, float quality) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /** A scanned PDF: the page image only, no text layer. */
+    static byte[] imageOnlyPdf(BufferedImage image) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            doc.addPage(page);
+            PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(xobject, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A born-digital PDF: the same lines as text, in Helvetica, two pages. */
+    static byte[] digitalPdf() throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (int p = 0; p < 2; p++) {
+                PDPage page = new PDPage(PDRectangle.LETTER);
+                doc.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                    content.beginText();
+                    content.setFont(helvetica, 11);
+                    content.setLeading(20);
+                    content.newLineAtOffset(72, 700);
+                    for (String line : LINES) {
+                        content.showText(line);
+                        content.newLine();
+                    }
+                    content.endText();
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Character error rate: edit distance over the reference length, whitespace runs counted as one space. */
+    static double cer(String reference, String hypothesis) {
+        String r = reference.replaceAll("\\s+", " ").strip();
+        String h = hypothesis.replaceAll("\\s+", " ").strip();
+        int[] previous = new int[h.length() + 1];
+        int[] current = new int[h.length() + 1];
+        for (int j = 0; j <= h.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= r.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= h.length(); j++) {
+                int cost = r.charAt(i - 1) == h.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return (double) previous[h.length()] / Math.max(1, r.length());
+    }
+
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : text.split("\\s+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+}
