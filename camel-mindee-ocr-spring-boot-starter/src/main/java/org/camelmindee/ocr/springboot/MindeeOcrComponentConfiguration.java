@@ -1,5 +1,6 @@
 package org.camelmindee.ocr.springboot;
 
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.camelmindee.ocr.MindeeOcrConfiguration;
@@ -56,6 +57,25 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
      * The path the webhook consumer serves Mindee's POSTs on.
      */
     private String webhookPath = "/mindee/ocr";
+    /**
+     * The largest webhook body accepted, in bytes; a larger one is refused with 413 before it is parsed. The default,
+     * 4 MiB, is a few MB more than the largest real result measured (a 3-page result: 619,226 bytes pretty-printed,
+     * 223,239 compact), so about 20 dense pages fit; raise it for longer documents. The HTTP server may have its own
+     * limit too.
+     */
+    private Integer webhookMaxPayloadSize = 4194304;
+    /**
+     * The name of the HTTP server component that serves the webhook (a RestConsumerFactory). By default the component
+     * of the REST configuration, else platform-http, else the only one there is.
+     */
+    private String httpServerComponent;
+    /**
+     * The repository that remembers the inference ids already routed, so that a webhook Mindee delivers twice is
+     * routed once. In memory (the last 10,000 ids) by default; share a JDBC, Redis or Infinispan one between the nodes
+     * of a cluster. The option is a org.apache.camel.spi.IdempotentRepository type: a bean reference such as
+     * #myIdempotentRepository.
+     */
+    private IdempotentRepository idempotentRepository;
 
     // producer
 
@@ -213,6 +233,30 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
 
     public void setWebhookPath(String webhookPath) {
         this.webhookPath = webhookPath;
+    }
+
+    public Integer getWebhookMaxPayloadSize() {
+        return webhookMaxPayloadSize;
+    }
+
+    public void setWebhookMaxPayloadSize(Integer webhookMaxPayloadSize) {
+        this.webhookMaxPayloadSize = webhookMaxPayloadSize;
+    }
+
+    public String getHttpServerComponent() {
+        return httpServerComponent;
+    }
+
+    public void setHttpServerComponent(String httpServerComponent) {
+        this.httpServerComponent = httpServerComponent;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     public String getAlias() {

@@ -3,6 +3,7 @@ package org.camelmindee.ocr.springboot;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.camelmindee.ocr.MindeeOcrConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ public class MindeeOcrComponentConverter implements GenericConverter {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, MindeeOcrConfiguration.class));
         answer.add(new ConvertiblePair(String.class, SSLContextParameters.class));
+        answer.add(new ConvertiblePair(String.class, IdempotentRepository.class));
         return answer;
     }
 

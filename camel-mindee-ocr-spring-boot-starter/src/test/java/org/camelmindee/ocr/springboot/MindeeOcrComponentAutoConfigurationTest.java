@@ -2,8 +2,10 @@ package org.camelmindee.ocr.springboot;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.camelmindee.ocr.MindeeOcrComponent;
 import org.camelmindee.ocr.MindeeOcrConfiguration;
 import org.camelmindee.ocr.MindeeOcrEndpoint;
@@ -25,7 +27,9 @@ class MindeeOcrComponentAutoConfigurationTest {
 
     @Test
     void propertiesConfigureTheComponentAndItsEndpoints() {
+        MemoryIdempotentRepository seen = new MemoryIdempotentRepository();
         runner.withBean("mySsl", SSLContextParameters.class, SSLContextParameters::new)
+                .withBean("seenInferences", IdempotentRepository.class, () -> seen)
                 .withPropertyValues(
                         "camel.component.mindee-ocr.api-key=md_test_key",
                         "camel.component.mindee-ocr.model-id=" + MODEL,
@@ -46,6 +50,9 @@ class MindeeOcrComponentAutoConfigurationTest {
                         "camel.component.mindee-ocr.webhook-path=/hooks/ocr",
                         "camel.component.mindee-ocr.webhook-secret=s3cret",
                         "camel.component.mindee-ocr.webhook-signature-header=X-Mindee-Signature",
+                        "camel.component.mindee-ocr.webhook-max-payload-size=1048576",
+                        "camel.component.mindee-ocr.http-server-component=platform-http",
+                        "camel.component.mindee-ocr.idempotent-repository=#seenInferences",
                         "camel.component.mindee-ocr.lazy-start-producer=true",
                         "camel.component.mindee-ocr.health-check-producer-enabled=false")
                 .run(context -> {
@@ -72,6 +79,9 @@ class MindeeOcrComponentAutoConfigurationTest {
                     assertThat(c.getWebhookPath()).isEqualTo("/hooks/ocr");
                     assertThat(c.getWebhookSecret()).isEqualTo("s3cret");
                     assertThat(c.getWebhookSignatureHeader()).isEqualTo("X-Mindee-Signature");
+                    assertThat(c.getWebhookMaxPayloadSize()).isEqualTo(1048576);
+                    assertThat(c.getHttpServerComponent()).isEqualTo("platform-http");
+                    assertThat(c.getIdempotentRepository()).isSameAs(seen);
                     assertThat(component.isLazyStartProducer()).isTrue();
                     assertThat(component.isHealthCheckProducerEnabled()).isFalse();
 
