@@ -95,7 +95,10 @@ public class MindeeOcrComponent extends HealthCheckComponent {
                 // the JDK client runs its callbacks here: a few threads carry any number of documents in flight
                 httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "MindeeOcrHttp", 2, 4);
             }
+            // HTTP/1.1: over HTTP/2 the JDK client fails requests past the server's stream limit instead of queueing
+            // them ("too many concurrent streams"), and a burst of documents easily passes it
             HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
                     .executor(httpExecutor);

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,7 @@ public final class MindeeApiClient {
     private final RateBudget getBudget;
     private final ApiSettings settings;
     private final ApiStatistics statistics;
+    private final Executor callbacks;
 
     public MindeeApiClient(HttpClient http, ScheduledExecutorService scheduler, RateBudget enqueueBudget,
                            RateBudget getBudget, ApiSettings settings, ApiStatistics statistics) {
@@ -55,6 +57,7 @@ public final class MindeeApiClient {
         this.getBudget = getBudget;
         this.settings = settings;
         this.statistics = statistics;
+        this.callbacks = http.executor().orElse(Runnable::run);
     }
 
     public ApiStatistics statistics() {
@@ -193,7 +196,8 @@ public final class MindeeApiClient {
     private void attempt(Call call, int attempt) {
         long now = System.nanoTime();
         long wait = call.budget.reserve(now);
-        if (now + wait > call.deadline) {
+        // a request that may go now goes, even at the deadline: the last look at a job is worth its GET
+        if (wait > 0 && now + wait > call.deadline) {
             fail(call, new MindeeOcrTimeoutException("The deadline passes before the account's rate budget allows "
                                                      + call.what + (call.jobId == null ? "" : " of job " + call.jobId),
                     call.jobId, call.alias));
@@ -214,7 +218,9 @@ public final class MindeeApiClient {
             fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+        // The JDK completes sendAsync on CompletableFuture's default pool, which on a machine with two cores is a new
+        // thread per response: continue on the client's own executor, so that routes resume on Camel's threads.
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenCompleteAsync((response, error) -> {
             try {
                 if (error != null) {
                     onError(call, attempt, unwrap(error));
@@ -224,7 +230,7 @@ public final class MindeeApiClient {
             } catch (RuntimeException e) {
                 fail(call, e);
             }
-        });
+        }, callbacks);
     }
 
     private void onResponse(Call call, int attempt, HttpResponse<byte[]> response) {
