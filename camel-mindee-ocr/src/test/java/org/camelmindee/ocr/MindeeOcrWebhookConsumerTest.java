@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The webhook consumer over real HTTP on loopback: what reaches a route, what never does, and what Mindee is told. */
 class MindeeOcrWebhookConsumerTest extends MindeeOcrWebhookTestSupport {
@@ -97,6 +98,25 @@ class MindeeOcrWebhookConsumerTest extends MindeeOcrWebhookTestSupport {
         headers.keySet().forEach(name -> assertTrue(name.startsWith("CamelMindeeOcr"), "leaked header " + name));
         // and Mindee's request headers are not echoed in the answer
         assertFalse(answer.headers().firstValue("X-Signature").isPresent());
+    }
+
+    @Test
+    void mindeesReal3PageResultPassesTheDefaultCapAndIsRouted() throws Exception {
+        // Mindee's own sample, read where the project keeps it beside the repository, never copied into it
+        Path real = Path.of("../../shared/mindee-test-data/v2/products/ocr/ocr_multiple.json");
+        assumeTrue(Files.exists(real), "the shared Mindee test data is not beside the project");
+        byte[] body = Files.readAllBytes(real);
+        assertTrue(body.length < MindeeOcrConfiguration.DEFAULT_WEBHOOK_MAX_PAYLOAD_SIZE - 3_000_000);
+        MockEndpoint mock = getMockEndpoint("mock:signed");
+        mock.expectedMessageCount(1);
+
+        assertEquals(200, post("/hooks/signed", body, Map.of("X-Signature", sign(SECRET, body))).statusCode());
+
+        mock.assertIsSatisfied();
+        OcrResponse result = mock.getExchanges().get(0).getMessage().getBody(OcrResponse.class);
+        assertEquals(3, result.pageCount());
+        assertEquals(1100, result.wordCount());
+        assertEquals(3, mock.getExchanges().get(0).getMessage().getHeader(MindeeOcrConstants.PAGE_COUNT));
     }
 
     @Test
@@ -267,6 +287,19 @@ class MindeeOcrWebhookConsumerTest extends MindeeOcrWebhookTestSupport {
         assertEquals(1, consumer.getFailed());
         assertEquals(1, consumer.getAccepted());
         assertEquals(1, consumer.getDuplicates());
+    }
+
+    @Test
+    void aSuspendedRouteAnswers503SoThatMindeeDeliversAgainLater() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:signed");
+        mock.expectedMessageCount(1);
+
+        context.getRouteController().suspendRoute("signed");
+        assertEquals(503, postSigned("/hooks/signed", result(INFERENCE)).statusCode());
+        context.getRouteController().resumeRoute("signed");
+        assertEquals(200, postSigned("/hooks/signed", result(INFERENCE)).statusCode());
+
+        mock.assertIsSatisfied();
     }
 
     @Test
