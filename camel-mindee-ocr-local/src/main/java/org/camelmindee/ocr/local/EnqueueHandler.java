@@ -30,7 +30,7 @@ final class EnqueueHandler extends ApiHandler {
             request = reader.read(exchange.getRequestHeaders().getFirst("Content-Type"), body);
         }
         JobEntry job = new JobEntry(UUID.randomUUID().toString(), UUID.randomUUID().toString(), request.modelId(),
-                request.filename(), request.alias(), request.webhookIds(), context.config().clock().instant());
+                request.filename(), request.alias(), request.webhookIds(), ServerConfig.now(context.config().clock()));
         context.jobs().add(job);
         try {
             context.runner().submit(job, request);

@@ -212,8 +212,9 @@ final class EnqueueRequestReader {
                 return null;
             }
             if (DocumentType.detect(bytes) == null) {
-                errors.add(new ErrorItem("#/" + field, "Unsupported file type: send a PDF, JPEG, PNG, WebP, TIFF,"
-                        + " HEIC or HEIF file."));
+                errors.add(new ErrorItem("#/" + field, looksLikeDamagedPdf(bytes)
+                        ? "The file looks like a PDF but is corrupt: it has no %PDF- header."
+                        : "Unsupported file type: send a PDF, JPEG, PNG, WebP, TIFF, HEIC or HEIF file."));
                 return null;
             }
             return bytes;
@@ -264,6 +265,11 @@ final class EnqueueRequestReader {
             }
             return ids;
         }
+    }
+
+    private static boolean looksLikeDamagedPdf(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return head.contains(" obj") && (head.contains("endobj") || head.contains("stream"));
     }
 
     private static String baseName(String name) {

@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
 
 import org.camelmindee.ocr.model.ErrorResponse;
-import org.camelmindee.ocr.model.MindeeJson;
 
 /** Small helpers for answering with the API's JSON and reading what the request says about itself. */
 final class HttpExchanges {
@@ -26,11 +24,7 @@ final class HttpExchanges {
     }
 
     static byte[] json(Object body) {
-        try {
-            return MindeeJson.mapper().writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
-        }
+        return ApiJson.write(body);
     }
 
     static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {

@@ -80,7 +80,7 @@ final class OcrJobRunner implements AutoCloseable {
                             type.mimeType()),
                     new OcrResult(pages)));
             body = HttpExchanges.json(response);
-            job.succeed(response, clock.instant());
+            job.succeed(response, ServerConfig.now(clock));
         } catch (ProblemException e) {
             body = failed(job, e.problem());
         } catch (RuntimeException | LinkageError e) {
@@ -99,12 +99,12 @@ final class OcrJobRunner implements AutoCloseable {
     }
 
     private byte[] failed(JobEntry job, ErrorResponse problem) {
-        job.fail(problem, clock.instant());
+        job.fail(problem, ServerConfig.now(clock));
         if (job.filename() == null) {
             job.setFilename("document");
         }
         return HttpExchanges.json(new WebhookFailure(job.inferenceId, job.modelId, job.filename(), job.alias, problem,
-                clock.instant()));
+                ServerConfig.now(clock)));
     }
 
     /** Stops taking jobs, lets the running ones finish (up to the timeout), then frees the engines. */

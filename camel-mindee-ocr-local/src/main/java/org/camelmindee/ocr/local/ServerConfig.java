@@ -50,6 +50,11 @@ public record ServerConfig(
         }
     }
 
+    /** Now, to the microsecond as Mindee's timestamps are. */
+    static java.time.Instant now(Clock clock) {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     @Override
     public String toString() {
         // never print the key or the webhook secrets

@@ -51,7 +51,7 @@ final class WebhookDispatcher {
             if (endpoint == null) {
                 continue; // validated at enqueue: only a reconfiguration can get here
             }
-            Instant created = clock.instant();
+            Instant created = ServerConfig.now(clock);
             job.recordWebhook(new WebhookResponse(id, created, JobStatus.PROCESSING.value(), null, 0));
             attempt(job, endpoint, body, created, 1, onDelivered);
         }

@@ -86,6 +86,13 @@ class ApiRoutesTest {
         assertTrue(raw.has("result_url") && raw.get("result_url").isNull(), "result_url is sent, as null");
         assertTrue(raw.get("webhooks").isArray());
         assertTrue(raw.has("error") && raw.get("error").isNull());
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        raw.fieldNames().forEachRemaining(fields::add);
+        assertEquals(new java.util.TreeSet<>(java.util.List.of("id", "model_id", "filename", "alias", "created_at",
+                "completed_at", "status", "polling_url", "result_url", "webhooks", "error")), fields,
+                "exactly the API's job fields");
+        assertTrue(raw.get("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,6})?Z"),
+                raw.get("created_at").asText());
 
         // while the recogniser works, the job route answers 200 Processing, even without redirect=false
         HttpResponse<String> polling = http.get(job.job().pollingUrl());
