@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,17 +35,21 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The example application as it ships, on Spring Boot's own server, against the local engine (the Mindee API with real
- * Tesseract OCR) on a free port: only the environment variables of {@code application.yaml} are set.
+ * Tesseract OCR, and signed webhooks) on a free port: only the environment variables of {@code application.yaml} are
+ * set.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class OcrApplicationTest {
 
     private static final String KEY = "md_example_test_key";
-    private static final LocalMindeeServer ENGINE = LocalMindeeServer.builder().port(0).apiKey(KEY).workers(1).start();
+    private static final String WEBHOOK_ID = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    private static final String WEBHOOK_SECRET = "example-webhook-secret";
+    /** Spring Boot's port, chosen first: the engine must know where to post the webhooks. */
+    private static final int PORT = freePort();
+    private static final LocalMindeeServer ENGINE = LocalMindeeServer.builder().port(0).apiKey(KEY).workers(1)
+            .webhook(WEBHOOK_ID, "http://127.0.0.1:" + PORT + "/mindee/ocr", WEBHOOK_SECRET).start();
     private static final Path FOLDERS = createFolders();
-
-    @LocalServerPort
-    int port;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     CamelContext camelContext;
@@ -58,6 +62,10 @@ class OcrApplicationTest {
         registry.add("MINDEE_BASE_URL", ENGINE::baseUrl);
         registry.add("OCR_INBOX", () -> FOLDERS.resolve("inbox").toString());
         registry.add("OCR_OUTBOX", () -> FOLDERS.resolve("outbox").toString());
+        registry.add("OCR_WEBHOOK_INBOX", () -> FOLDERS.resolve("webhook-inbox").toString());
+        registry.add("MINDEE_WEBHOOK_ID", () -> WEBHOOK_ID);
+        registry.add("MINDEE_WEBHOOK_SECRET", () -> WEBHOOK_SECRET);
+        registry.add("server.port", () -> PORT);
         // the first poll sooner than the default 2 s: the local engine reads a line of text in well under a second
         registry.add("camel.component.mindee-ocr.poll-initial-delay", () -> "0.3s");
     }
@@ -74,27 +82,42 @@ class OcrApplicationTest {
         assertThat(component.getConfiguration().getModelId()).isEqualTo(LocalMindeeServer.MODEL_ID);
         assertThat(component.getConfiguration().getBaseUrl()).isEqualTo(ENGINE.baseUrl());
         assertThat(component.getConfiguration().getPollInitialDelay()).isEqualTo(300);
+        assertThat(component.getConfiguration().getWebhookSecret()).isEqualTo(WEBHOOK_SECRET);
     }
 
     @Test
     void aDocumentInTheInboxBecomesItsTextInTheOutbox() throws Exception {
-        Path inbox = FOLDERS.resolve("inbox");
-        Files.createDirectories(inbox);
-        Path scan = Files.createTempFile(FOLDERS, "scan", ".tmp");
-        ImageIO.write(page("INVOICE 4711 PAID"), "png", scan.toFile());
-        // moved in whole, so that the file consumer never reads half a file
-        Files.move(scan, inbox.resolve("invoice.png"));
+        drop("inbox", "invoice.png", "INVOICE 4711 PAID");
 
         Path text = FOLDERS.resolve("outbox").resolve("invoice.txt");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(text));
         assertThat(Files.readString(text)).contains("INVOICE").contains("4711").contains("PAID");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve(".done").resolve("invoice.png")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Files.exists(FOLDERS.resolve("inbox").resolve(".done").resolve("invoice.png")));
     }
 
     @Test
-    void camelsHealthIsInSpringBootsHealthEndpoint() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+    void aDocumentEnqueuedComesBackThroughTheWebhookOnSpringBootsServer() throws Exception {
+        drop("webhook-inbox", "letter.png", "DEAR CAMEL RIDER");
+
+        // enqueued by one route; the engine posts the signed result to /mindee/ocr, and the webhook route writes it
+        Path text = FOLDERS.resolve("outbox").resolve("letter.txt");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(text));
+        assertThat(Files.readString(text)).contains("CAMEL").contains("RIDER");
+    }
+
+    @Test
+    void theWebhookRefusesAnUnsignedPost() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("/mindee/ocr"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"inference\":{}}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+    }
+
+    @Test
+    void camelsHealthChecksAreInSpringBootsHealthEndpoint() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode health = new ObjectMapper().readTree(response.body());
@@ -102,6 +125,31 @@ class OcrApplicationTest {
         JsonNode camel = health.path("components").path("camelHealth");
         assertThat(camel.path("status").asText()).as(response.body()).isEqualTo("UP");
         assertThat(camel.path("details").path("route:ocr-inbox").asText()).as(response.body()).isEqualTo("UP");
+        // the webhook consumer's own check: UP while Spring Boot's server serves its path
+        assertThat(camel.path("details").path("consumer:ocr-webhook").asText()).as(response.body()).isEqualTo("UP");
+        assertThat(camel.path("details").path("consumer:ocr-webhook.data").path("webhook.path").asText())
+                .isEqualTo("/mindee/ocr");
+    }
+
+    /** Writes a page with the line on it into a folder of the application, whole, as a scanner would. */
+    private static void drop(String folder, String name, String line) throws IOException {
+        Path target = Files.createDirectories(FOLDERS.resolve(folder));
+        Path scan = Files.createTempFile(FOLDERS, "scan", ".tmp");
+        ImageIO.write(page(line), "png", scan.toFile());
+        // moved in whole, so that the file consumer never reads half a file
+        Files.move(scan, target.resolve(name));
+    }
+
+    private static URI url(String path) {
+        return URI.create("http://127.0.0.1:" + PORT + path);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A page with one line of large black text on white, as a scanner would give it. */
