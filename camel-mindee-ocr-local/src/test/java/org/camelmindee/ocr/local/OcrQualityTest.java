@@ -105,6 +105,50 @@ class OcrQualityTest {
         assertEquals(TestPages.words(TestPages.expectedText()).size(), pages.get(0).words().size());
     }
 
+    @Test
+    void exifOrientationIsHonoured() throws Exception {
+        // the camera stored the page turned a quarter anticlockwise and says so (6: turn it clockwise to show it)
+        java.awt.image.BufferedImage src = clean.image();
+        java.awt.image.BufferedImage stored = new java.awt.image.BufferedImage(src.getHeight(), src.getWidth(),
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = stored.createGraphics();
+        g.translate(0, src.getWidth());
+        g.rotate(-Math.PI / 2);
+        g.drawImage(src, 0, 0, null);
+        g.dispose();
+        byte[] jpeg = TestPages.jpeg(stored, 0.9f);
+        byte[] exif = DocumentTypeTest.jpegWithOrientation(false, 6);
+        int app1Length = ((exif[4] & 0xff) << 8 | (exif[5] & 0xff)) + 2;
+        byte[] withExif = new byte[jpeg.length + app1Length];
+        System.arraycopy(jpeg, 0, withExif, 0, 2);
+        System.arraycopy(exif, 2, withExif, 2, app1Length);
+        System.arraycopy(jpeg, 2, withExif, 2 + app1Length, jpeg.length - 2);
+        assertEquals(6, ExifOrientation.of(withExif));
+        OcrPage page = single(withExif);
+        assertTrue(report("EXIF orientation 6 JPEG", page) < 0.02, page.content());
+        assertWordNear(page, "quick", clean.wordBoxes().get("quick"));
+    }
+
+    @Test
+    void everyPageOfATiffIsRead() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+        try (var ios = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.prepareWriteSequence(null);
+            writer.writeToSequence(new javax.imageio.IIOImage(clean.image(), null, null), null);
+            writer.writeToSequence(new javax.imageio.IIOImage(TestPages.draw(2).image(), null, null), null);
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        List<OcrPage> pages = recognizer.recognize(out.toByteArray(), DocumentType.TIFF);
+        assertEquals(2, pages.size());
+        for (OcrPage page : pages) {
+            assertTrue(report("TIFF page", page) < 0.03, page.content());
+        }
+    }
+
     /** The recognised word's box centre is within half a line of where it was drawn. */
     static void assertWordNear(OcrPage page, String text, double[] drawn) {
         double cx = (drawn[0] + drawn[2]) / 2 / TestPages.WIDTH;

@@ -1,0 +1,78 @@
+package org.camelmindee.ocr.local;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class DocumentTypeTest {
+
+    private static byte[] bytes(String ascii) {
+        byte[] b = new byte[32];
+        byte[] a = ascii.getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(a, 0, b, 0, a.length);
+        return b;
+    }
+
+    @Test
+    void typesAreDetectedFromMagicNumbers() throws Exception {
+        assertEquals(DocumentType.PDF, DocumentType.detect(bytes("%PDF-1.7\n")));
+        assertEquals(DocumentType.PDF, DocumentType.detect(bytes("junk before %PDF-1.4")));
+        assertEquals(DocumentType.JPEG, DocumentType.detect(bytes("\u00ff\u00d8\u00ff\u00e0")));
+        assertEquals(DocumentType.PNG, DocumentType.detect(ApiRoutesTest.tinyPng()));
+        assertEquals(DocumentType.TIFF, DocumentType.detect(bytes("II*\u0000")));
+        assertEquals(DocumentType.TIFF, DocumentType.detect(bytes("MM\u0000*")));
+        assertEquals(DocumentType.WEBP, DocumentType.detect(bytes("RIFF\u0000\u0000\u0000\u0000WEBPVP8 ")));
+        assertEquals(DocumentType.HEIC, DocumentType.detect(bytes("\u0000\u0000\u0000\u0018ftypheic")));
+        assertEquals(DocumentType.HEIF, DocumentType.detect(bytes("\u0000\u0000\u0000\u0018ftypmif1")));
+        assertNull(DocumentType.detect(bytes("\u0000\u0000\u0000\u0018ftypisom")), "an MP4 video is not a document");
+        assertNull(DocumentType.detect(bytes("hello, world")));
+        assertNull(DocumentType.detect(new byte[3]));
+    }
+
+    @Test
+    void exifOrientationIsReadFromBothByteOrders() {
+        assertEquals(6, ExifOrientation.of(jpegWithOrientation(true, 6)));
+        assertEquals(8, ExifOrientation.of(jpegWithOrientation(false, 8)));
+        assertEquals(1, ExifOrientation.of(new byte[] { (byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xd9 }));
+        assertEquals(1, ExifOrientation.of(new byte[] { 1, 2, 3 }));
+    }
+
+    /** A JPEG header with an APP1 EXIF segment holding only the orientation tag. */
+    static byte[] jpegWithOrientation(boolean littleEndian, int orientation) {
+        byte[] tiff = new byte[26];
+        tiff[0] = tiff[1] = (byte) (littleEndian ? 'I' : 'M');
+        put16(tiff, 2, 42, littleEndian);
+        put32(tiff, 4, 8, littleEndian);
+        put16(tiff, 8, 1, littleEndian); // one entry
+        put16(tiff, 10, 0x0112, littleEndian);
+        put16(tiff, 12, 3, littleEndian); // SHORT
+        put32(tiff, 14, 1, littleEndian);
+        put16(tiff, 18, orientation, littleEndian);
+        int length = 2 + 6 + tiff.length;
+        byte[] jpeg = new byte[4 + length + 2];
+        jpeg[0] = (byte) 0xff;
+        jpeg[1] = (byte) 0xd8;
+        jpeg[2] = (byte) 0xff;
+        jpeg[3] = (byte) 0xe1;
+        jpeg[4] = (byte) (length >> 8);
+        jpeg[5] = (byte) length;
+        System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, jpeg, 6, 6);
+        System.arraycopy(tiff, 0, jpeg, 12, tiff.length);
+        jpeg[jpeg.length - 2] = (byte) 0xff;
+        jpeg[jpeg.length - 1] = (byte) 0xda;
+        return jpeg;
+    }
+
+    private static void put16(byte[] b, int at, int v, boolean little) {
+        b[at] = (byte) (little ? v : v >> 8);
+        b[at + 1] = (byte) (little ? v >> 8 : v);
+    }
+
+    private static void put32(byte[] b, int at, int v, boolean little) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (v >> (8 * (little ? i : 3 - i)));
+        }
+    }
+}
