@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.SSLContext;
 
@@ -34,6 +35,7 @@ public class MindeeOcrComponent extends HealthCheckComponent {
     private final Map<String, ProcessingTimes> processingTimes = new ConcurrentHashMap<>();
     private final Map<HttpClientKey, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final ApiStatistics statistics = new ApiStatistics();
+    private final LongAdder jobsInFlight = new LongAdder();
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService httpExecutor;
 
@@ -60,6 +62,11 @@ public class MindeeOcrComponent extends HealthCheckComponent {
     /** What the component's clients did, over all endpoints. */
     public ApiStatistics getStatistics() {
         return statistics;
+    }
+
+    /** Jobs the producers of this component are waiting for. */
+    public LongAdder jobsInFlight() {
+        return jobsInFlight;
     }
 
     /** The enqueue budget of an account, shared by every endpoint with that key. */

@@ -9,21 +9,33 @@ import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
+import org.camelmindee.ocr.api.ApiStatistics;
 
 /**
- * Camel's developer console for the component: for each webhook route, the path served and the deliveries accepted,
+ * Camel's developer console for the component: the producers' jobs in flight, requests made, retries, 429s and the
+ * last error; for each webhook route, the path served and the deliveries accepted,
  * dropped as duplicates, failed in the route, and refused (bad signature, too large, malformed). Never shows a secret.
  */
-@DevConsole(name = "mindee-ocr", displayName = "Mindee OCR", description = "Mindee OCR webhooks and their deliveries")
+@DevConsole(name = "mindee-ocr", displayName = "Mindee OCR",
+            description = "Mindee OCR jobs in flight, requests, webhooks and their deliveries")
 public class MindeeOcrDevConsole extends AbstractDevConsole {
 
     public MindeeOcrDevConsole() {
-        super("camel", "mindee-ocr", "Mindee OCR", "Mindee OCR webhooks and their deliveries");
+        super("camel", "mindee-ocr", "Mindee OCR", "Mindee OCR jobs in flight, requests, webhooks and their deliveries");
     }
 
     @Override
     protected String doCallText(Map<String, Object> options) {
         StringBuilder sb = new StringBuilder();
+        MindeeOcrComponent component = component();
+        if (component != null) {
+            ApiStatistics stats = component.getStatistics();
+            sb.append(String.format("Jobs in flight: %d%n", component.jobsInFlight().sum()));
+            sb.append(String.format("Requests: %d enqueues, %d polls, %d results, %d searches%n", stats.enqueues(),
+                    stats.polls(), stats.results(), stats.searches()));
+            sb.append(String.format("Retries: %d, answers 429: %d%n", stats.retries(), stats.throttled()));
+            sb.append(String.format("Last error: %s%n%n", stats.lastError() == null ? "none" : stats.lastError()));
+        }
         List<Route> routes = webhookRoutes();
         sb.append(String.format("Webhooks: %d%n", routes.size()));
         for (Route route : routes) {
@@ -42,6 +54,18 @@ public class MindeeOcrDevConsole extends AbstractDevConsole {
     @Override
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonObject root = new JsonObject();
+        MindeeOcrComponent component = component();
+        if (component != null) {
+            ApiStatistics stats = component.getStatistics();
+            root.put("jobsInFlight", component.jobsInFlight().sum());
+            root.put("enqueues", stats.enqueues());
+            root.put("polls", stats.polls());
+            root.put("results", stats.results());
+            root.put("searches", stats.searches());
+            root.put("retries", stats.retries());
+            root.put("throttled", stats.throttled());
+            root.put("lastError", stats.lastError());
+        }
         List<JsonObject> webhooks = new ArrayList<>();
         for (Route route : webhookRoutes()) {
             MindeeOcrWebhookConsumer c = (MindeeOcrWebhookConsumer) route.getConsumer();
@@ -63,6 +87,10 @@ public class MindeeOcrDevConsole extends AbstractDevConsole {
         }
         root.put("webhooks", webhooks);
         return root;
+    }
+
+    private MindeeOcrComponent component() {
+        return getCamelContext().hasComponent("mindee-ocr") instanceof MindeeOcrComponent c ? c : null;
     }
 
     private List<Route> webhookRoutes() {

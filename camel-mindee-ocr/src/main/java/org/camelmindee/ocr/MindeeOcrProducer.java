@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.FileUtil;
 import org.camelmindee.ocr.api.Document;
@@ -39,6 +41,8 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     private final MindeeOcrEndpoint endpoint;
     private final MindeeOcrConfiguration configuration;
     private final Set<JobWaiter> waiting = ConcurrentHashMap.newKeySet();
+    private WritableHealthCheckRepository healthCheckRepository;
+    private MindeeOcrProducerHealthCheck healthCheck;
 
     public MindeeOcrProducer(MindeeOcrEndpoint endpoint) {
         super(endpoint);
@@ -95,10 +99,14 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
             JobWaiter waiter = new JobWaiter(client, endpoint.pollSchedule(modelId), endpoint.processingTimes(modelId),
                     job, System.nanoTime(), deadline);
             waiting.add(waiter);
+            endpoint.getComponent().jobsInFlight().increment();
             setJobHeaders(exchange.getMessage(), job);
             LOG.debug("Enqueued {} as job {}", request.document().filename(), job.id());
             return waiter.start()
-                    .whenComplete((poll, error) -> waiting.remove(waiter))
+                    .whenComplete((poll, error) -> {
+                        waiting.remove(waiter);
+                        endpoint.getComponent().jobsInFlight().decrement();
+                    })
                     .thenCompose(poll -> client.fetchResult(poll.resultUrl(), job.id(), job.alias(), deadline));
         }).thenAccept(result -> setResult(exchange, result));
     }
@@ -284,7 +292,24 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // health checks are optional: register one only where a repository for producers exists
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new MindeeOcrProducerHealthCheck(endpoint, endpoint.getId());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
         // Camel's graceful shutdown has already waited for in-flight exchanges; whatever is left fails with its job id
         for (JobWaiter waiter : waiting) {
             waiter.abort(new MindeeOcrException("The route stopped while job " + waiter.job().id()

@@ -1,0 +1,76 @@
+package org.camelmindee.ocr;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+
+/**
+ * The producer's health: can the API be reached with this key? Asks the cheapest authenticated call, the model search.
+ * A health check may block; the producer never does. Readiness only: an unreachable API is no reason to restart.
+ */
+final class MindeeOcrProducerHealthCheck implements HealthCheck {
+
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final MindeeOcrEndpoint endpoint;
+    private final String id;
+    private volatile boolean enabled = true;
+
+    MindeeOcrProducerHealthCheck(MindeeOcrEndpoint endpoint, String id) {
+        this.endpoint = endpoint;
+        this.id = "producer:mindee-ocr-" + id;
+    }
+
+    @Override
+    public String getGroup() {
+        return "camel";
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
+        builder.detail("baseUrl", endpoint.getConfiguration().getBaseUrl());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        try {
+            int models = endpoint.client().searchModels(null, deadline).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .models().size();
+            return builder.detail("models", models).up().build();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MindeeOcrException problem && problem.getStatus() > 0) {
+                builder.detail(HTTP_RESPONSE_CODE, problem.getStatus());
+            }
+            return builder.message(cause.getMessage()).error(cause).down().build();
+        } catch (TimeoutException e) {
+            return builder.message("Mindee did not answer the model search within " + TIMEOUT_SECONDS + " s").down()
+                    .build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return builder.message("Interrupted").down().build();
+        }
+    }
+}
