@@ -10,6 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import javax.imageio.ImageIO;
@@ -22,6 +25,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.camelmindee.ocr.MindeeOcrComponent;
 import org.camelmindee.ocr.local.LocalMindeeServer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,8 +44,11 @@ class OcrRoutesTest {
     @Inject
     ProducerTemplate producer;
 
-    @TestHTTPResource("/ocr")
-    URI ocrUrl;
+    @TestHTTPResource("/")
+    URI root;
+
+    @ConfigProperty(name = "ocr.outbox")
+    String outbox;
 
     @Test
     void runsOnCamel417WithTheComponentFoundThroughItsIndex() {
@@ -49,6 +56,7 @@ class OcrRoutesTest {
         MindeeOcrComponent component = camelContext.getComponent("mindee-ocr", MindeeOcrComponent.class);
         assertEquals(LocalMindeeServer.MODEL_ID, component.getConfiguration().getModelId());
         assertEquals(300, component.getConfiguration().getPollInitialDelay());
+        assertEquals(LocalEngineResource.WEBHOOK_SECRET, component.getConfiguration().getWebhookSecret());
     }
 
     @Test
@@ -60,14 +68,39 @@ class OcrRoutesTest {
 
     @Test
     void aDocumentPostedToQuarkusHttpServerComesBackAsText() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(ocrUrl + "?filename=letter.png"))
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(png("DEAR CAMEL RIDER")))
-                        .header("Content-Type", "application/octet-stream").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post("ocr?filename=letter.png", png("DEAR CAMEL RIDER"));
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("CAMEL") && response.body().contains("RIDER"), response.body());
+    }
+
+    @Test
+    void aDocumentEnqueuedComesBackThroughTheWebhookOnQuarkusHttpServer() throws Exception {
+        HttpResponse<String> response = post("ocr/async?filename=memo.png", png("MEMO FOR THE CARAVAN"));
+        assertEquals(202, response.statusCode(), response.body());
+
+        // the engine posts the signed result to /mindee/ocr; the webhook route writes its text
+        Path text = Path.of(outbox, "memo.txt");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(text) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(text), "no webhook result in " + outbox);
+        String content = Files.readString(text);
+        assertTrue(content.contains("MEMO") && content.contains("CARAVAN"), content);
+    }
+
+    @Test
+    void theWebhookRefusesAnUnsignedPost() throws Exception {
+        HttpResponse<String> response = post("mindee/ocr", "{\"inference\":{}}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(401, response.statusCode(), response.body());
+    }
+
+    private HttpResponse<String> post(String path, byte[] body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/octet-stream").build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A page with one line of large black text on white. */
