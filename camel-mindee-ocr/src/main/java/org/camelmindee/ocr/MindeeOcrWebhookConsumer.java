@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -146,6 +147,7 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
         if (ownRepository) {
             repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
         }
+        CamelContextAware.trySetCamelContext(repository, getEndpoint().getCamelContext());
         ServiceHelper.startService(repository);
 
         if (getEndpoint().getComponent().isHealthCheckConsumerEnabled()) {
@@ -163,7 +165,9 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
 
     @Override
     protected void doStop() throws Exception {
-        ServiceHelper.stopService(httpConsumer);
+        // a restart serves the path with a new HTTP consumer
+        ServiceHelper.stopAndShutdownService(httpConsumer);
+        httpConsumer = null;
         if (ownRepository) {
             ServiceHelper.stopService(repository);
         }

@@ -303,6 +303,18 @@ class MindeeOcrWebhookConsumerTest extends MindeeOcrWebhookTestSupport {
     }
 
     @Test
+    void aRestartedRouteServesThePathAgain() throws Exception {
+        getMockEndpoint("mock:signed").expectedMessageCount(1);
+
+        context.getRouteController().stopRoute("signed");
+        assertEquals(404, postSigned("/hooks/signed", result(INFERENCE)).statusCode());
+        context.getRouteController().startRoute("signed");
+        assertEquals(200, postSigned("/hooks/signed", result(INFERENCE)).statusCode());
+
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
     void resultFormatJsonGivesTheBodyAsSentAndTextTheDocumentsText() throws Exception {
         getMockEndpoint("mock:json").expectedMessageCount(1);
         getMockEndpoint("mock:text").expectedMessageCount(1);
