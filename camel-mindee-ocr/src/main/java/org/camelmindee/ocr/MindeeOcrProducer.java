@@ -2,11 +2,16 @@ package org.camelmindee.ocr;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -17,7 +22,6 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.FileUtil;
 import org.camelmindee.ocr.api.Document;
 import org.camelmindee.ocr.api.EnqueueRequest;
-import org.camelmindee.ocr.api.JobPoll;
 import org.camelmindee.ocr.api.MindeeApiClient;
 import org.camelmindee.ocr.api.RawResult;
 import org.camelmindee.ocr.model.InferenceFile;
@@ -40,7 +44,10 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
 
     private final MindeeOcrEndpoint endpoint;
     private final MindeeOcrConfiguration configuration;
-    private final Set<JobWaiter> waiting = ConcurrentHashMap.newKeySet();
+    /** A last answer may arrive just after the deadline's final poll; past this, the exchange fails regardless. */
+    private static final long DEADLINE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private WritableHealthCheckRepository healthCheckRepository;
     private MindeeOcrProducerHealthCheck healthCheck;
 
@@ -52,14 +59,16 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<Void> work;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getPollTimeout());
+        InFlight flight = new InFlight(exchange, callback);
+        CompletableFuture<Consumer<Message>> outcome;
         try {
-            work = switch (operation(exchange)) {
-                case ocr -> ocr(exchange);
-                case enqueue -> enqueue(exchange);
-                case getJob -> getJob(exchange);
-                case getResult -> getResult(exchange);
-                case searchModels -> searchModels(exchange);
+            outcome = switch (operation(exchange)) {
+                case ocr -> ocr(exchange, flight, deadline);
+                case enqueue -> enqueue(exchange, deadline);
+                case getJob -> getJob(exchange, deadline);
+                case getResult -> getResult(exchange, deadline);
+                case searchModels -> searchModels(exchange, deadline);
                 case webhook -> throw new MindeeOcrException(
                         "The operation webhook is the consumer's: a producer can run ocr, enqueue, getJob, getResult"
                                                              + " or searchModels");
@@ -69,66 +78,64 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        work.whenComplete((ignored, error) -> {
-            if (error != null) {
-                exchange.setException(unwrap(error));
-            }
-            callback.done(false);
-        });
+        inFlight.add(flight);
+        // the deadline holds whatever the network does: past it (and a little grace for a last answer) the exchange
+        // fails with the job's id, and anything that arrives later is dropped
+        flight.guard = endpoint.getComponent().scheduler().schedule(() -> flight.settle(null, flight.timeout()),
+                deadline - System.nanoTime() + DEADLINE_GRACE_NANOS, TimeUnit.NANOSECONDS);
+        outcome.whenComplete(flight::settle);
         return false;
     }
 
-    /** How many jobs this producer is waiting for. */
-    public int jobsInFlight() {
-        return waiting.size();
+    /** How many exchanges this producer is working on. */
+    public int exchangesInFlight() {
+        return inFlight.size();
     }
 
     /** The ids of the jobs this producer is waiting for. */
     public List<String> jobIdsInFlight() {
-        return waiting.stream().map(w -> w.job().id()).toList();
+        return inFlight.stream().map(f -> f.job).filter(Objects::nonNull).map(Job::id).toList();
     }
 
-    private CompletableFuture<Void> ocr(Exchange exchange) throws MindeeOcrException {
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(configuration.getPollTimeout());
+    private CompletableFuture<Consumer<Message>> ocr(Exchange exchange, InFlight flight, long deadline)
+            throws MindeeOcrException {
         String modelId = modelId(exchange);
         EnqueueRequest request = enqueueRequest(exchange, modelId);
         MindeeApiClient client = endpoint.client();
         return client.enqueue(request, deadline).thenCompose(response -> {
             Job job = response.job();
+            flight.job = job;
+            LOG.debug("Enqueued {} as job {}", request.document().filename(), job.id());
             JobWaiter waiter = new JobWaiter(client, endpoint.pollSchedule(modelId), endpoint.processingTimes(modelId),
                     job, System.nanoTime(), deadline);
-            waiting.add(waiter);
-            endpoint.getComponent().jobsInFlight().increment();
-            setJobHeaders(exchange.getMessage(), job);
-            LOG.debug("Enqueued {} as job {}", request.document().filename(), job.id());
+            flight.waiter = waiter;
+            LongAdder jobsInFlight = endpoint.getComponent().jobsInFlight();
+            jobsInFlight.increment();
             return waiter.start()
-                    .whenComplete((poll, error) -> {
-                        waiting.remove(waiter);
-                        endpoint.getComponent().jobsInFlight().decrement();
-                    })
-                    .thenCompose(poll -> client.fetchResult(poll.resultUrl(), job.id(), job.alias(), deadline));
-        }).thenAccept(result -> setResult(exchange, result));
+                    .whenComplete((poll, error) -> jobsInFlight.decrement())
+                    .thenCompose(poll -> client.fetchResult(poll.resultUrl(), job.id(), job.alias(), deadline))
+                    .thenApply(result -> message -> {
+                        setJobHeaders(message, job);
+                        setResult(message, result);
+                    });
+        });
     }
 
-    private CompletableFuture<Void> enqueue(Exchange exchange) throws MindeeOcrException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getPollTimeout());
+    private CompletableFuture<Consumer<Message>> enqueue(Exchange exchange, long deadline) throws MindeeOcrException {
         EnqueueRequest request = enqueueRequest(exchange, modelId(exchange));
-        return endpoint.client().enqueue(request, deadline).thenAccept(response -> {
-            Message message = exchange.getMessage();
+        return endpoint.client().enqueue(request, deadline).thenApply(response -> message -> {
             message.setBody(response.job());
             setJobHeaders(message, response.job());
         });
     }
 
-    private CompletableFuture<Void> getJob(Exchange exchange) throws MindeeOcrException {
+    private CompletableFuture<Consumer<Message>> getJob(Exchange exchange, long deadline) throws MindeeOcrException {
         String jobId = requiredHeader(exchange, MindeeOcrConstants.JOB_ID, "getJob");
         MindeeApiClient client = endpoint.client();
-        return client.pollJob(client.jobUrl(jobId), jobId, null, deadline()).thenAccept(poll -> {
+        return client.pollJob(client.jobUrl(jobId), jobId, null, deadline).thenApply(poll -> message -> {
             Job job = poll.job() != null ? poll.job()
                     : new Job(jobId, null, null, null, null, null, JobStatus.PROCESSED, client.jobUrl(jobId),
                             poll.resultUrl(), null, null);
-            Message message = exchange.getMessage();
             message.setBody(job);
             setJobHeaders(message, job);
             if (poll.done()) {
@@ -138,17 +145,16 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         });
     }
 
-    private CompletableFuture<Void> getResult(Exchange exchange) throws MindeeOcrException {
+    private CompletableFuture<Consumer<Message>> getResult(Exchange exchange, long deadline) throws MindeeOcrException {
         String inferenceId = requiredHeader(exchange, MindeeOcrConstants.INFERENCE_ID, "getResult");
         MindeeApiClient client = endpoint.client();
-        return client.fetchResult(client.resultUrl(inferenceId), null, null, deadline())
-                .thenAccept(result -> setResult(exchange, result));
+        return client.fetchResult(client.resultUrl(inferenceId), null, null, deadline)
+                .thenApply(result -> message -> setResult(message, result));
     }
 
-    private CompletableFuture<Void> searchModels(Exchange exchange) {
+    private CompletableFuture<Consumer<Message>> searchModels(Exchange exchange, long deadline) {
         String name = exchange.getMessage().getBody(String.class);
-        return endpoint.client().searchModels(name, deadline())
-                .thenAccept(models -> exchange.getMessage().setBody(models));
+        return endpoint.client().searchModels(name, deadline).thenApply(models -> message -> message.setBody(models));
     }
 
     private EnqueueRequest enqueueRequest(Exchange exchange, String modelId) throws MindeeOcrException {
@@ -170,8 +176,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         return new EnqueueRequest(modelId.strip(), document, document.filename(), alias, endpoint.webhookIds());
     }
 
-    private void setResult(Exchange exchange, RawResult result) {
-        Message message = exchange.getMessage();
+    private void setResult(Message message, RawResult result) {
         OcrResponse response = result.response();
         switch (configuration.getResultFormat()) {
             case json -> message.setBody(new String(result.json(), StandardCharsets.UTF_8));
@@ -271,10 +276,6 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         return value.strip();
     }
 
-    private long deadline() {
-        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getPollTimeout());
-    }
-
     private static String lastSegment(String url) {
         if (url == null) {
             return null;
@@ -310,13 +311,69 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
             healthCheckRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
         }
-        // Camel's graceful shutdown has already waited for in-flight exchanges; whatever is left fails with its job id
-        for (JobWaiter waiter : waiting) {
-            waiter.abort(new MindeeOcrException("The route stopped while job " + waiter.job().id()
-                                                + " was in flight; fetch it later with getJob", null,
-                    waiter.job().id(), waiter.job().alias()));
+        // Camel's graceful shutdown has already waited for in-flight exchanges; whatever is left fails now, naming its
+        // job, so that a file consumer keeps or moves its file as the route says instead of waiting forever
+        for (InFlight flight : inFlight) {
+            flight.settle(null, new MindeeOcrException("The route stopped while "
+                                                       + (flight.job == null ? "the document was being sent to Mindee"
+                                                               : "job " + flight.job.id() + " was in flight")
+                                                       + "; fetch the job later with getJob, or send the document again",
+                    null, flight.job == null ? null : flight.job.id(), flight.job == null ? null : flight.job.alias()));
         }
-        waiting.clear();
         super.doStop();
+    }
+
+    /** One exchange in flight: settles once, by its outcome, its deadline, or the producer stopping. */
+    private final class InFlight {
+
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private final long startedAt = System.nanoTime();
+        private volatile Job job;
+        private volatile JobWaiter waiter;
+        private volatile ScheduledFuture<?> guard;
+
+        InFlight(Exchange exchange, AsyncCallback callback) {
+            this.exchange = exchange;
+            this.callback = callback;
+        }
+
+        void settle(Consumer<Message> apply, Throwable error) {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            inFlight.remove(this);
+            ScheduledFuture<?> timer = guard;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            Throwable cause = error == null ? null : unwrap(error);
+            JobWaiter w = waiter;
+            if (w != null && cause != null) {
+                w.abort(cause instanceof MindeeOcrException e ? e : new MindeeOcrException(cause.getMessage(), cause));
+            }
+            if (cause != null) {
+                if (job != null) {
+                    // so that an error handler can still fetch the job
+                    exchange.getMessage().setHeader(MindeeOcrConstants.JOB_ID, job.id());
+                }
+                exchange.setException(cause);
+            } else {
+                apply.accept(exchange.getMessage());
+            }
+            callback.done(false);
+        }
+
+        MindeeOcrTimeoutException timeout() {
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
+            Job j = job;
+            return j == null
+                    ? new MindeeOcrTimeoutException("No answer from Mindee within pollTimeout (" + millis
+                                                    + " ms) while sending the document", null, null)
+                    : new MindeeOcrTimeoutException("Job " + j.id() + " was not done within pollTimeout (" + millis
+                                                    + " ms); it may still finish: fetch it with getJob and header"
+                                                    + " CamelMindeeOcrJobId=" + j.id(), j.id(), j.alias());
+        }
     }
 }

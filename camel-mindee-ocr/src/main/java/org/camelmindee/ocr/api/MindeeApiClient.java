@@ -40,6 +40,7 @@ public final class MindeeApiClient {
 
     private static final long BACKOFF_BASE_MILLIS = 500;
     private static final long BACKOFF_MAX_MILLIS = 30_000;
+    private static final long MIN_REQUEST_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
@@ -213,7 +214,11 @@ public final class MindeeApiClient {
     private void dispatch(Call call, int attempt) {
         HttpRequest request;
         try {
-            request = call.request.get();
+            // a request never outlives the caller's deadline by more than the least time an answer needs
+            long remaining = Math.max(MIN_REQUEST_NANOS, call.deadline - System.nanoTime());
+            Duration timeout = settings.requestTimeout().compareTo(Duration.ofNanos(remaining)) < 0
+                    ? settings.requestTimeout() : Duration.ofNanos(remaining);
+            request = HttpRequest.newBuilder(call.request.get(), (name, value) -> true).timeout(timeout).build();
         } catch (RuntimeException e) {
             fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
             return;
