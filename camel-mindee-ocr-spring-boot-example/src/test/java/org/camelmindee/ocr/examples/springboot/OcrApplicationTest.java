@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -125,6 +127,14 @@ class OcrApplicationTest {
         JsonNode camel = health.path("components").path("camelHealth");
         assertThat(camel.path("status").asText()).as(response.body()).isEqualTo("UP");
         assertThat(camel.path("details").path("route:ocr-inbox").asText()).as(response.body()).isEqualTo("UP");
+        // the producers' own check: the model search with the configured key answers (camel.health.producers-enabled)
+        List<String> producerChecks = new ArrayList<>();
+        camel.path("details").properties().forEach(e -> {
+            if (e.getKey().startsWith("producer:mindee-ocr") && !e.getKey().endsWith(".data")) {
+                producerChecks.add(e.getKey() + "=" + e.getValue().asText());
+            }
+        });
+        assertThat(producerChecks).as(response.body()).isNotEmpty().allMatch(check -> check.endsWith("=UP"));
         // the webhook consumer's own check: UP while Spring Boot's server serves its path
         assertThat(camel.path("details").path("consumer:ocr-webhook").asText()).as(response.body()).isEqualTo("UP");
         assertThat(camel.path("details").path("consumer:ocr-webhook.data").path("webhook.path").asText())
