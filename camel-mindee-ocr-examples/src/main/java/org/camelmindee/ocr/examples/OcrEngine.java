@@ -1,0 +1,85 @@
+package org.camelmindee.ocr.examples;
+
+import java.util.Map;
+
+import org.camelmindee.ocr.MindeeOcrConfiguration;
+import org.camelmindee.ocr.local.LocalMindeeServer;
+
+/**
+ * Where the OCR happens: Mindee's cloud when {@code MINDEE_V2_API_KEY} and {@code MINDEE_MODEL_ID} are set, otherwise
+ * the local engine (the Mindee API with Tesseract) started in this JVM. Either way the routes are the same: only the
+ * component's {@code apiKey}, {@code modelId} and {@code baseUrl} differ.
+ */
+public final class OcrEngine implements AutoCloseable {
+
+    public static final String API_KEY_ENV = "MINDEE_V2_API_KEY";
+    public static final String MODEL_ID_ENV = "MINDEE_MODEL_ID";
+    static final String LOCAL_API_KEY = "md_local_examples";
+
+    private final LocalMindeeServer server;
+    private final String apiKey;
+    private final String modelId;
+    private final String baseUrl;
+
+    private OcrEngine(LocalMindeeServer server, String apiKey, String modelId, String baseUrl) {
+        this.server = server;
+        this.apiKey = apiKey;
+        this.modelId = modelId;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Mindee's cloud when both variables are set, else a local engine started now. */
+    public static OcrEngine fromEnvironment(Map<String, String> env) {
+        String key = env.get(API_KEY_ENV);
+        String model = env.get(MODEL_ID_ENV);
+        if (key != null && !key.isBlank() && model != null && !model.isBlank()) {
+            return new OcrEngine(null, key.strip(), model.strip(), MindeeOcrConfiguration.DEFAULT_BASE_URL);
+        }
+        return local(LocalMindeeServer.builder());
+    }
+
+    /** A local engine from the given builder (port, workers, webhooks...), with the examples' API key. */
+    public static OcrEngine local(LocalMindeeServer.Builder builder) {
+        LocalMindeeServer server = builder.apiKey(LOCAL_API_KEY).start();
+        return new OcrEngine(server, LOCAL_API_KEY, LocalMindeeServer.MODEL_ID, server.baseUrl());
+    }
+
+    public boolean isLocal() {
+        return server != null;
+    }
+
+    /** The mindee-ocr component's options, as Camel Main properties; the key through a placeholder. */
+    public Map<String, String> componentProperties() {
+        return Map.of(
+                "ocr.api-key", apiKey,
+                "camel.component.mindee-ocr.api-key", "{{ocr.api-key}}",
+                "camel.component.mindee-ocr.model-id", modelId,
+                "camel.component.mindee-ocr.base-url", baseUrl);
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String describe() {
+        return isLocal()
+                ? "the local engine (Tesseract, in this JVM) on " + baseUrl
+                  + "; set " + API_KEY_ENV + " and " + MODEL_ID_ENV + " to use Mindee's cloud"
+                : "Mindee's cloud, model " + modelId;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

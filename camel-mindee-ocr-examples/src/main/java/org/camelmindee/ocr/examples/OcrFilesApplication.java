@@ -1,0 +1,133 @@
+package org.camelmindee.ocr.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * The README's main command. Starts the local OCR engine in this JVM (or uses Mindee's cloud when
+ * {@code MINDEE_V2_API_KEY} and {@code MINDEE_MODEL_ID} are set), copies the sample documents into {@code inbox/}, runs
+ * the route {@code file:inbox -> mindee-ocr:ocr -> file:outbox} ({@link OcrFilesRoute}), prints a line and the text
+ * per document and a summary, and exits.
+ * <p>
+ * {@code -Dwatch=true} (or {@code --watch}): copies nothing and keeps watching {@code inbox/} until Ctrl-C.
+ * {@code -Ddsl=yaml} (or {@code --yaml}): the same route from {@code routes/ocr-files.camel.yaml}.
+ */
+public final class OcrFilesApplication {
+
+    /** The sample documents in {@code src/main/resources/samples}, made by {@code SampleDocuments} (tests). */
+    public static final List<String> SAMPLES = List.of("scanned-letter.png", "photo-receipt.jpg", "delivery-note.pdf");
+    public static final String YAML_ROUTES = "classpath:routes/ocr-files.camel.yaml";
+
+    /** What to run. */
+    public record Options(Path inbox, Path outbox, boolean watch, boolean yaml) {
+    }
+
+    private OcrFilesApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> list = List.of(args);
+        boolean watch = Boolean.getBoolean("watch") || list.contains("--watch");
+        boolean yaml = "yaml".equalsIgnoreCase(System.getProperty("dsl")) || list.contains("--yaml");
+        Options options = new Options(Path.of("inbox"), Path.of("outbox"), watch, yaml);
+        int failed;
+        System.out.println(watch ? "Starting the OCR engine..." : "Starting the OCR engine (the first start unpacks Tesseract)...");
+        try (OcrEngine engine = OcrEngine.fromEnvironment(System.getenv())) {
+            failed = run(options, engine, System.out);
+        }
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** Runs the route until the copied documents are done (or, watching, until the JVM stops); returns the failures. */
+    public static int run(Options options, OcrEngine engine, PrintStream out) throws Exception {
+        Files.createDirectories(options.inbox());
+        Files.createDirectories(options.outbox());
+        if (!options.watch()) {
+            copySamples(options.inbox());
+        }
+        int waiting = options.watch() ? 0 : countDocuments(options.inbox());
+
+        Main main = new Main();
+        for (Map.Entry<String, String> p : engine.componentProperties().entrySet()) {
+            main.addOverrideProperty(p.getKey(), p.getValue());
+        }
+        main.addOverrideProperty("ocr.inbox", options.inbox().toString());
+        main.addOverrideProperty("ocr.outbox", options.outbox().toString());
+        if (options.yaml()) {
+            main.addOverrideProperty("camel.main.routes-include-pattern", YAML_ROUTES);
+        } else {
+            main.configure().addRoutesBuilder(new OcrFilesRoute());
+        }
+        Path outbox = options.outbox().toAbsolutePath().normalize();
+        OcrReport report = new OcrReport(out, outbox, OcrFilesRoute.ROUTE_ID, waiting, main::completed);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport main) {
+                main.getCamelContext().getManagementStrategy().addEventNotifier(report);
+            }
+        });
+
+        out.println("OCR by " + engine.describe());
+        if (options.watch()) {
+            out.println("Watching " + options.inbox().toAbsolutePath().normalize()
+                        + " for PDF, PNG, JPEG, TIFF, WebP and HEIC files; results in " + outbox + ". Ctrl-C stops.");
+        } else {
+            out.println(waiting + " documents in " + options.inbox().toAbsolutePath().normalize() + ":");
+        }
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ocr-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(report::progress, 5, 5, TimeUnit.SECONDS);
+        try {
+            main.run();
+        } finally {
+            ticker.shutdownNow();
+        }
+        if (options.watch()) {
+            out.print(report.summary());
+        }
+        return report.failedCount();
+    }
+
+    /** Copies the sample documents into the inbox. */
+    public static void copySamples(Path inbox) throws IOException {
+        for (String name : SAMPLES) {
+            try (InputStream in = OcrFilesApplication.class.getResourceAsStream("/samples/" + name)) {
+                if (in == null) {
+                    throw new IOException("sample " + name + " is not on the class path");
+                }
+                Files.copy(in, inbox.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** The documents the route will pick up: visible files with the extensions of {@code ocr.documents}. */
+    static int countDocuments(Path inbox) throws IOException {
+        int n = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox,
+                "*.{pdf,PDF,png,PNG,jpg,JPG,jpeg,JPEG,tif,TIF,tiff,TIFF,webp,WEBP,heic,HEIC,heif,HEIF}")) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
