@@ -313,6 +313,10 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         }
         // Camel's graceful shutdown has already waited for in-flight exchanges; whatever is left fails now, naming its
         // job, so that a file consumer keeps or moves its file as the route says instead of waiting forever
+        if (!inFlight.isEmpty()) {
+            LOG.warn("Stopping with {} documents in flight; they fail now. Their jobs may still finish at Mindee and can"
+                     + " be fetched with getJob: {}", inFlight.size(), jobIdsInFlight());
+        }
         for (InFlight flight : inFlight) {
             flight.settle(null, new MindeeOcrException("The route stopped while "
                                                        + (flight.job == null ? "the document was being sent to Mindee"

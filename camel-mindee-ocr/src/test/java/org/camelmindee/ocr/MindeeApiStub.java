@@ -34,9 +34,14 @@ final class MindeeApiStub {
 
     /** A fixture with its placeholders filled: base URL, job and inference ids, alias. */
     String fixture(String name, String jobId, String inferenceId, String alias) {
+        return fixture(base(), name, jobId, inferenceId, alias);
+    }
+
+    /** A fixture for a server at another base URL. */
+    static String fixture(String base, String name, String jobId, String inferenceId, String alias) {
         try (InputStream in = MindeeApiStub.class.getResourceAsStream("/fixtures/" + name)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> e : Map.of("${base}", base(), "${jobId}", jobId,
+            for (Map.Entry<String, String> e : Map.of("${base}", base, "${jobId}", jobId,
                     "${inferenceId}", inferenceId, "\"${alias}\"", alias == null ? "null" : "\"" + alias + "\"")
                     .entrySet()) {
                 text = text.replace(e.getKey(), e.getValue());
