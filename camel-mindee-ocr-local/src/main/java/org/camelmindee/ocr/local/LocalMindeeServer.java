@@ -7,7 +7,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -50,13 +53,15 @@ public final class LocalMindeeServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService requestThreads;
     private final JobStore jobs;
+    private final List<Filter> filters;
 
-    private LocalMindeeServer(ServerConfig config, Recognizer recognizer) throws IOException {
+    private LocalMindeeServer(ServerConfig config, Recognizer recognizer, List<Filter> filters) throws IOException {
         this.config = config;
+        this.filters = List.copyOf(filters);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mindee-local-scheduler"));
         this.jobs = new JobStore(config.clock(), config.retention());
         WebhookDispatcher webhooks = new WebhookDispatcher(config, scheduler);
-        this.runner = new OcrJobRunner(config, recognizer, webhooks);
+        this.runner = new OcrJobRunner(config, recognizer, webhooks, scheduler);
         double factor = config.rateLimitFactor();
         ServerContext context = new ServerContext(config, jobs, runner, new ApiKeyCheck(config.apiKey()),
                 factor > 0 ? new RateLimiter(config.clock(), 200 * factor) : null,
@@ -101,10 +106,10 @@ public final class LocalMindeeServer implements AutoCloseable {
 
     private void route(HttpServer server, ServerContext context) {
         server.setExecutor(requestThreads);
-        server.createContext(EnqueueHandler.PATH, new EnqueueHandler(context));
-        server.createContext(JobHandler.PREFIX, new JobHandler(context));
-        server.createContext(ResultHandler.PREFIX, new ResultHandler(context));
-        server.createContext(ModelsHandler.PATH, new ModelsHandler(context));
+        server.createContext(EnqueueHandler.PATH, new EnqueueHandler(context)).getFilters().addAll(filters);
+        server.createContext(JobHandler.PREFIX, new JobHandler(context)).getFilters().addAll(filters);
+        server.createContext(ResultHandler.PREFIX, new ResultHandler(context)).getFilters().addAll(filters);
+        server.createContext(ModelsHandler.PATH, new ModelsHandler(context)).getFilters().addAll(filters);
         server.createContext("/", new NotFoundHandler());
     }
 
@@ -199,6 +204,7 @@ public final class LocalMindeeServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Recognizer recognizer;
         private OcrSettings ocrSettings = OcrSettings.defaults();
+        private final List<Filter> filters = new ArrayList<>();
 
         private Builder() {
         }
@@ -294,9 +300,22 @@ public final class LocalMindeeServer implements AutoCloseable {
             return this;
         }
 
-        /** Replaces Tesseract, e.g. with a simulated recogniser for benchmarks; the server closes it when it stops. */
+        /**
+         * Replaces Tesseract, e.g. with a simulated recogniser for benchmarks; the server closes it when it stops. A
+         * {@link SimulatedRecognizer} completes each job by a timer after its simulated processing time, without the
+         * worker pool (so without its queue limit).
+         */
         public Builder recognizer(Recognizer recognizer) {
             this.recognizer = recognizer;
+            return this;
+        }
+
+        /**
+         * A filter in front of every API route, before the key check and the rate limits: it sees each request and
+         * its answer (benchmarks count them, fault injection answers in the route's place or drops the connection).
+         */
+        public Builder filter(Filter filter) {
+            this.filters.add(filter);
             return this;
         }
 
@@ -329,7 +348,7 @@ public final class LocalMindeeServer implements AutoCloseable {
             ServerConfig config = config();
             Recognizer engine = recognizer != null ? recognizer : new TesseractRecognizer(ocrSettings);
             try {
-                LocalMindeeServer server = new LocalMindeeServer(config, engine);
+                LocalMindeeServer server = new LocalMindeeServer(config, engine, filters);
                 LOG.log(System.Logger.Level.DEBUG, "started with {0}", config);
                 return server;
             } catch (IOException e) {

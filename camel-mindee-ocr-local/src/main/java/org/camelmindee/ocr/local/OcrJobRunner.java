@@ -1,10 +1,12 @@
 package org.camelmindee.ocr.local;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,8 @@ import org.camelmindee.ocr.model.WebhookFailure;
 
 /**
  * Runs jobs on a fixed pool of OCR workers with a bounded queue: a request thread only queues the job and answers
- * 202; when the queue is full the enqueue answers 429 instead of taking more documents into memory.
+ * 202; when the queue is full the enqueue answers 429 instead of taking more documents into memory. With a
+ * {@link SimulatedRecognizer} the pool is bypassed: each job completes by a timer on the server's scheduler.
  */
 final class OcrJobRunner implements AutoCloseable {
 
@@ -35,9 +38,12 @@ final class OcrJobRunner implements AutoCloseable {
     private final Clock clock;
     private final boolean deleteOnFetch;
     private final int queueCapacity;
+    private final ScheduledExecutorService timer;
 
-    OcrJobRunner(ServerConfig config, Recognizer recognizer, WebhookDispatcher webhooks) {
+    OcrJobRunner(ServerConfig config, Recognizer recognizer, WebhookDispatcher webhooks,
+                 ScheduledExecutorService timer) {
         this.recognizer = recognizer;
+        this.timer = timer;
         this.webhooks = webhooks;
         this.clock = config.clock();
         this.deleteOnFetch = config.deleteOnFetch();
@@ -50,6 +56,10 @@ final class OcrJobRunner implements AutoCloseable {
 
     /** Queues the job; throws a 429 problem when the queue is full. */
     void submit(JobEntry job, EnqueueRequest request) {
+        if (recognizer instanceof SimulatedRecognizer simulated && request.document() != null) {
+            simulate(simulated, job, request.document());
+            return;
+        }
         try {
             pool.execute(() -> run(job, request));
         } catch (RejectedExecutionException e) {
@@ -66,19 +76,7 @@ final class OcrJobRunner implements AutoCloseable {
         byte[] body;
         try {
             byte[] document = request.document() != null ? request.document() : downloader.download(request.url());
-            DocumentType type = DocumentType.detect(document);
-            if (type == null) {
-                throw new ProblemException(Problems.unreadableDocument("Unsupported file type: send a PDF, JPEG,"
-                        + " PNG, WebP, TIFF, HEIC or HEIF file."));
-            }
-            if (job.filename() == null) {
-                job.setFilename("document." + type.name().toLowerCase(Locale.ROOT));
-            }
-            List<OcrPage> pages = recognizer.recognize(document, type);
-            OcrResponse response = new OcrResponse(new OcrInference(job.inferenceId, new InferenceJob(job.jobId),
-                    new InferenceModel(job.modelId), new InferenceFile(job.filename(), job.alias, pages.size(),
-                            type.mimeType()),
-                    new OcrResult(pages)));
+            OcrResponse response = recognize(job, document, DocumentType.detect(document));
             body = HttpExchanges.json(response);
             job.succeed(response, ServerConfig.now(clock));
         } catch (ProblemException e) {
@@ -88,6 +86,61 @@ final class OcrJobRunner implements AutoCloseable {
             body = failed(job, Problems.internalError("The document could not be processed ("
                     + e.getClass().getSimpleName() + ")."));
         }
+        deliver(job, body);
+    }
+
+    /**
+     * Plans the job with the simulation, reads the document now (a simulation returns canned pages at once), and
+     * completes the job by a timer when its time is over; only the pages are kept meanwhile, not the document.
+     */
+    private void simulate(SimulatedRecognizer simulated, JobEntry job, byte[] document) {
+        SimulatedRecognizer.SimulatedJob planned = new SimulatedRecognizer.SimulatedJob(job.jobId, job.alias,
+                document.length, DocumentType.detect(document));
+        Duration time = simulated.processingTime(planned);
+        OcrResponse response = null;
+        ErrorResponse problem = null;
+        try {
+            response = recognize(job, document, planned.type());
+        } catch (ProblemException e) {
+            problem = e.problem();
+        }
+        OcrResponse result = response;
+        ErrorResponse failure = problem;
+        Runnable complete = () -> {
+            byte[] body;
+            if (result != null) {
+                body = HttpExchanges.json(result);
+                job.succeed(result, ServerConfig.now(clock));
+            } else {
+                body = failed(job, failure);
+            }
+            simulated.completed(planned, result != null, ServerConfig.now(clock));
+            deliver(job, body);
+        };
+        try {
+            timer.schedule(complete, Math.max(0, time.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            throw new ProblemException(Problems.internalError("The server is stopping."));
+        }
+    }
+
+    /** The document's pages as the API's result; a 422 problem when its type is none the API accepts. */
+    private OcrResponse recognize(JobEntry job, byte[] document, DocumentType type) {
+        if (type == null) {
+            throw new ProblemException(Problems.unreadableDocument("Unsupported file type: send a PDF, JPEG,"
+                    + " PNG, WebP, TIFF, HEIC or HEIF file."));
+        }
+        if (job.filename() == null) {
+            job.setFilename("document." + type.name().toLowerCase(Locale.ROOT));
+        }
+        List<OcrPage> pages = recognizer.recognize(document, type);
+        return new OcrResponse(new OcrInference(job.inferenceId, new InferenceJob(job.jobId),
+                new InferenceModel(job.modelId), new InferenceFile(job.filename(), job.alias, pages.size(),
+                        type.mimeType()),
+                new OcrResult(pages)));
+    }
+
+    private void deliver(JobEntry job, byte[] body) {
         if (!job.webhookIds.isEmpty()) {
             boolean processed = job.error() == null;
             webhooks.deliver(job, body, () -> {
