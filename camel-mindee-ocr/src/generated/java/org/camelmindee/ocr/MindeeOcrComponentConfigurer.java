@@ -73,6 +73,8 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "resultFormat": getOrCreateConfiguration(target).setResultFormat(property(camelContext, org.camelmindee.ocr.MindeeOcrResultFormat.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "trustallcertificates":
+        case "trustAllCertificates": getOrCreateConfiguration(target).setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
         case "webhookids":
         case "webhookIds": getOrCreateConfiguration(target).setWebhookIds(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookmaxpayloadsize":
@@ -133,6 +135,8 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "resultFormat": return org.camelmindee.ocr.MindeeOcrResultFormat.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "trustallcertificates":
+        case "trustAllCertificates": return boolean.class;
         case "webhookids":
         case "webhookIds": return java.lang.String.class;
         case "webhookmaxpayloadsize":
@@ -194,6 +198,8 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "resultFormat": return getOrCreateConfiguration(target).getResultFormat();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "trustallcertificates":
+        case "trustAllCertificates": return getOrCreateConfiguration(target).isTrustAllCertificates();
         case "webhookids":
         case "webhookIds": return getOrCreateConfiguration(target).getWebhookIds();
         case "webhookmaxpayloadsize":

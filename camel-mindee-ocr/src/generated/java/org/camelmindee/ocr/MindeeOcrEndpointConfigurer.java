@@ -63,6 +63,8 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "resultFormat": target.getConfiguration().setResultFormat(property(camelContext, org.camelmindee.ocr.MindeeOcrResultFormat.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "trustallcertificates":
+        case "trustAllCertificates": target.getConfiguration().setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
         case "webhookids":
         case "webhookIds": target.getConfiguration().setWebhookIds(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookmaxpayloadsize":
@@ -120,6 +122,8 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "resultFormat": return org.camelmindee.ocr.MindeeOcrResultFormat.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "trustallcertificates":
+        case "trustAllCertificates": return boolean.class;
         case "webhookids":
         case "webhookIds": return java.lang.String.class;
         case "webhookmaxpayloadsize":
@@ -178,6 +182,8 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "resultFormat": return target.getConfiguration().getResultFormat();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "trustallcertificates":
+        case "trustAllCertificates": return target.getConfiguration().isTrustAllCertificates();
         case "webhookids":
         case "webhookIds": return target.getConfiguration().getWebhookIds();
         case "webhookmaxpayloadsize":

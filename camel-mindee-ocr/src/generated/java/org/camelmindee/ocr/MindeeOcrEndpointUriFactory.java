@@ -24,7 +24,7 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("alias");
         props.add("apiKey");
         props.add("baseUrl");
@@ -47,6 +47,7 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
         props.add("requestTimeout");
         props.add("resultFormat");
         props.add("sslContextParameters");
+        props.add("trustAllCertificates");
         props.add("webhookIds");
         props.add("webhookMaxPayloadSize");
         props.add("webhookPath");

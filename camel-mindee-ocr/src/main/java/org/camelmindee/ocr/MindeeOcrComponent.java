@@ -18,6 +18,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.camelmindee.ocr.api.ApiStatistics;
 import org.camelmindee.ocr.api.RateBudget;
+import org.camelmindee.ocr.api.TrustAllCertificates;
 import org.camelmindee.ocr.poll.ProcessingTimes;
 
 /**
@@ -91,8 +92,8 @@ public class MindeeOcrComponent extends HealthCheckComponent {
     }
 
     /** One client per TLS configuration and connect timeout, reused by every endpoint that shares them. */
-    HttpClient httpClient(SSLContextParameters ssl, long connectTimeoutMillis) throws Exception {
-        HttpClientKey key = new HttpClientKey(ssl, connectTimeoutMillis);
+    HttpClient httpClient(SSLContextParameters ssl, boolean trustAll, long connectTimeoutMillis) throws Exception {
+        HttpClientKey key = new HttpClientKey(ssl, trustAll, connectTimeoutMillis);
         HttpClient existing = httpClients.get(key);
         if (existing != null) {
             return existing;
@@ -109,7 +110,9 @@ public class MindeeOcrComponent extends HealthCheckComponent {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
                     .executor(httpExecutor);
-            if (ssl != null) {
+            if (trustAll) {
+                builder.sslContext(TrustAllCertificates.sslContext());
+            } else if (ssl != null) {
                 SSLContext context = ssl.createSSLContext(getCamelContext());
                 builder.sslContext(context);
             }
@@ -136,6 +139,6 @@ public class MindeeOcrComponent extends HealthCheckComponent {
         return Integer.toHexString(Objects.hashCode(apiKey)) + ":" + (apiKey == null ? 0 : apiKey.length());
     }
 
-    private record HttpClientKey(SSLContextParameters ssl, long connectTimeout) {
+    private record HttpClientKey(SSLContextParameters ssl, boolean trustAll, long connectTimeout) {
     }
 }

@@ -76,6 +76,11 @@ public class MindeeOcrConfiguration implements Cloneable {
     private int maxRetries = 5;
     @UriParam(label = "security", description = "TLS configuration for the connection to the API.")
     private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Trust any TLS certificate and host name, e.g. a local engine's self-signed one. Never"
+                            + " for Mindee's cloud: it turns off the checks that keep the API key from a"
+                            + " man in the middle. A warning is logged when it is on.")
+    private boolean trustAllCertificates;
 
     @UriParam(label = "consumer", defaultValue = "/mindee/ocr",
               description = "The path the webhook consumer serves Mindee's POSTs on.")
@@ -238,6 +243,14 @@ public class MindeeOcrConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isTrustAllCertificates() {
+        return trustAllCertificates;
+    }
+
+    public void setTrustAllCertificates(boolean trustAllCertificates) {
+        this.trustAllCertificates = trustAllCertificates;
     }
 
     public String getWebhookPath() {

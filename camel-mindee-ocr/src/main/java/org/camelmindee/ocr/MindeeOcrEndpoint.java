@@ -20,11 +20,15 @@ import org.camelmindee.ocr.api.ApiSettings;
 import org.camelmindee.ocr.api.MindeeApiClient;
 import org.camelmindee.ocr.poll.PollSchedule;
 import org.camelmindee.ocr.poll.ProcessingTimes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** OCR documents with the Mindee API v2: text and word polygons, waiting for each job without holding a thread. */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "mindee-ocr", title = "Mindee OCR", syntax = "mindee-ocr:operation",
              category = { Category.DOCUMENT, Category.AI }, headersClass = MindeeOcrConstants.class)
 public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MindeeOcrEndpoint.class);
 
     private static final Pattern UUID_PATTERN
             = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -181,12 +185,18 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         super.doStart();
         if (configuration.getOperation() != MindeeOcrOperation.webhook) {
             validateForProducer();
+            if (configuration.isTrustAllCertificates()) {
+                LOG.warn("trustAllCertificates is on for {}: any TLS certificate is accepted, so the API key can reach a"
+                         + " man in the middle. Use it only for a local engine with a self-signed certificate",
+                        configuration.getBaseUrl());
+            }
             String key = configuration.getApiKey();
             MindeeOcrComponent component = getComponent();
             ApiSettings settings = new ApiSettings(stripSlash(configuration.getBaseUrl()), key,
                     Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries());
             client = new MindeeApiClient(
-                    component.httpClient(configuration.getSslContextParameters(), configuration.getConnectTimeout()),
+                    component.httpClient(configuration.getSslContextParameters(),
+                            configuration.isTrustAllCertificates(), configuration.getConnectTimeout()),
                     component.scheduler(),
                     component.enqueueBudget(key, configuration.getMaxEnqueuesPerMinute()),
                     component.getBudget(key, configuration.getMaxGetsPerMinute()),

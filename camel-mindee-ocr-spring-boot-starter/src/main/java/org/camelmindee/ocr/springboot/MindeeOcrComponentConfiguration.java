@@ -186,6 +186,11 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
      */
     private SSLContextParameters sslContextParameters;
     /**
+     * Trust any TLS certificate and host name, e.g. a local engine's self-signed one. Never for Mindee's cloud: it
+     * turns off the checks that keep the API key from a man in the middle. A warning is logged when it is on.
+     */
+    private Boolean trustAllCertificates = false;
+    /**
      * The webhook's signing secret from Mindee's web app; with it, requests without a valid signature are refused with
      * 401 before anything is routed.
      */
@@ -401,6 +406,14 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getTrustAllCertificates() {
+        return trustAllCertificates;
+    }
+
+    public void setTrustAllCertificates(Boolean trustAllCertificates) {
+        this.trustAllCertificates = trustAllCertificates;
     }
 
     public String getWebhookSecret() {

@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import org.camelmindee.ocr.MindeeOcrException;
 import org.camelmindee.ocr.MindeeOcrTimeoutException;
 import org.camelmindee.ocr.model.JobResponse;
@@ -257,8 +259,11 @@ public final class MindeeApiClient {
     }
 
     private void onError(Call call, int attempt, Throwable error) {
-        boolean neverSent = error instanceof ConnectException || error instanceof HttpConnectTimeoutException;
-        if ((call.idempotent && error instanceof IOException) || neverSent) {
+        // a refused TLS handshake sent nothing either, and trying again will not change the certificate
+        boolean handshake = error instanceof SSLHandshakeException;
+        boolean neverSent = handshake || error instanceof ConnectException
+                            || error instanceof HttpConnectTimeoutException;
+        if (!handshake && ((call.idempotent && error instanceof IOException) || neverSent)) {
             if (retry(call, attempt, backoffNanos(attempt))) {
                 return;
             }
@@ -273,7 +278,9 @@ public final class MindeeApiClient {
             return;
         }
         fail(call, new MindeeOcrException("Could not reach Mindee for " + call.what
-                                          + (call.jobId == null ? "" : " of job " + call.jobId) + " (" + reason + ")",
+                                          + (call.jobId == null ? "" : " of job " + call.jobId) + " (" + reason + ")"
+                                          + (handshake ? ": check the server's certificate and sslContextParameters"
+                                                  : ""),
                 null, call.jobId, call.alias, error));
     }
 
