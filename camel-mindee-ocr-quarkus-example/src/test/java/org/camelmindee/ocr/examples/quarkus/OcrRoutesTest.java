@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.imageio.ImageIO;
 
@@ -23,12 +25,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.camelmindee.ocr.MindeeOcrComponent;
 import org.camelmindee.ocr.local.LocalMindeeServer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,6 +99,27 @@ class OcrRoutesTest {
     void theWebhookRefusesAnUnsignedPost() throws Exception {
         HttpResponse<String> response = post("mindee/ocr", "{\"inference\":{}}".getBytes(StandardCharsets.UTF_8));
         assertEquals(401, response.statusCode(), response.body());
+    }
+
+    @Test
+    void theMindeeHealthChecksAreInQuarkusHealthEndpoint() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(root.resolve("q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        // camel-microprofile-health shows Camel's producer and consumer checks as one entry each
+        assertTrue(response.body().contains("camel-producers") && response.body().contains("camel-consumers"),
+                response.body());
+
+        // the mindee-ocr checks behind them: the producer's model search, and the webhook consumer's path
+        Map<String, HealthCheck.State> checks = new TreeMap<>();
+        for (String repository : new String[] { "producers", "consumers" }) {
+            HealthCheckRepository checksOf = HealthCheckHelper.getHealthCheckRepository(camelContext, repository);
+            assertNotNull(checksOf, repository);
+            checksOf.stream().forEach(check -> checks.put(check.getId(), check.call().getState()));
+        }
+        assertTrue(checks.entrySet().stream().anyMatch(
+                e -> e.getKey().startsWith("producer:mindee-ocr") && e.getValue() == HealthCheck.State.UP), checks::toString);
+        assertEquals(HealthCheck.State.UP, checks.get("consumer:ocr-webhook"), checks::toString);
     }
 
     private HttpResponse<String> post(String path, byte[] body) throws Exception {
