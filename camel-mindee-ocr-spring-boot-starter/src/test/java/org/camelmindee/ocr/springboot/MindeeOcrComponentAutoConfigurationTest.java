@@ -114,6 +114,20 @@ class MindeeOcrComponentAutoConfigurationTest {
     }
 
     @Test
+    void camelPlaceholdersAreResolvedByCamel() {
+        // {{env:...}} keeps the secret out of Spring's environment: Camel resolves it when it configures the component
+        runner.withPropertyValues("camel.component.mindee-ocr.api-key={{env:PATH}}",
+                "camel.component.mindee-ocr.webhook-secret={{sys:java.version}}")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    MindeeOcrConfiguration c = context.getBean(CamelContext.class)
+                            .getComponent("mindee-ocr", MindeeOcrComponent.class).getConfiguration();
+                    assertThat(c.getApiKey()).isEqualTo(System.getenv("PATH"));
+                    assertThat(c.getWebhookSecret()).isEqualTo(System.getProperty("java.version"));
+                });
+    }
+
+    @Test
     void aConfigurationBeanCanBeReferenced() {
         MindeeOcrConfiguration shared = new MindeeOcrConfiguration();
         shared.setModelId(MODEL);
