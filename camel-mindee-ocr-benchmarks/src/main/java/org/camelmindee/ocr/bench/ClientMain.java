@@ -1,0 +1,76 @@
+package org.camelmindee.ocr.bench;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client's run, in a JVM of its own so that its threads, heap and CPU are its own: feeds the scenario's documents
+ * at their arrival times, waits until every one has an outcome (or a generous bound has passed), and writes the
+ * outcomes and the figures to a file.
+ *
+ * <p>Arguments: {@code kind scenario documents scale baseUrl outputFile webhookPort|- uploadFile|-}.
+ */
+public final class ClientMain {
+
+    private ClientMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ClientKind kind = ClientKind.valueOf(args[0]);
+        Scenario scenario = Scenario.named(args[1]).with(Integer.parseInt(args[2]), Double.parseDouble(args[3]));
+        String baseUrl = args[4];
+        Path output = Path.of(args[5]);
+        Integer webhookPort = "-".equals(args[6]) ? null : Integer.valueOf(args[6]);
+        File upload = "-".equals(args[7]) ? null : new File(args[7]);
+
+        Outcomes outcomes = new Outcomes(scenario.documents());
+        BenchClient client = switch (kind) {
+            case POLLING -> new ComponentClient(scenario, false, baseUrl, null, upload, outcomes);
+            case WEBHOOK -> new ComponentClient(scenario, true, baseUrl, webhookPort, upload, outcomes);
+            case SDK -> new SdkStyleClient(scenario, baseUrl, upload, outcomes);
+        };
+        client.start();
+        Meter meter = new Meter();
+        meter.start();
+        long start = System.nanoTime();
+        long startMicros = SimulatedMindee.epochMicros(Instant.now());
+        for (int i = 0; i < scenario.documents(); i++) {
+            long due = start + scenario.realNanos(scenario.arrival(i));
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            client.submit(i);
+        }
+        // every document has an outcome well before this, unless something is lost
+        long bound = scenario.realNanos(scenario.idealMakespan() + 900) + TimeUnit.SECONDS.toNanos(20);
+        boolean complete = outcomes.await(Math.max(0, start + bound - System.nanoTime()));
+        List<String> figures = meter.stop();
+        List<String> lines = new ArrayList<>();
+        lines.add("complete=" + complete);
+        lines.add("startMicros=" + startMicros);
+        lines.addAll(figures);
+        lines.addAll(client.counters());
+        for (int i = 0; i < scenario.documents(); i++) {
+            String reason = outcomes.reasons.get(i);
+            lines.add("doc\t" + i + "\t" + outcomes.status.get(i) + "\t" + outcomes.receivedAt.get(i) + "\t"
+                      + outcomes.repeats.get(i) + "\t" + (reason == null ? "" : reason));
+        }
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+            lines.forEach(out::println);
+        }
+        try {
+            client.close();
+        } finally {
+            // SDK threads still sleeping, Camel's threads: this JVM is done
+            System.exit(0);
+        }
+    }
+}

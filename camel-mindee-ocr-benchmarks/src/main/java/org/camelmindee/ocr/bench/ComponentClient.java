@@ -1,0 +1,120 @@
+package org.camelmindee.ocr.bench;
+
+import java.io.File;
+import java.util.List;
+
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.camelmindee.ocr.MindeeOcrConstants;
+import org.camelmindee.ocr.MindeeOcrException;
+import org.camelmindee.ocr.ScaledTimeComponent;
+import org.camelmindee.ocr.api.ApiStatistics;
+import org.camelmindee.ocr.local.LocalMindeeServer;
+
+/**
+ * The component in a Camel context, as a route would use it: {@code direct:ocr} to {@code mindee-ocr:ocr} (polling),
+ * or {@code direct:ocr} to {@code mindee-ocr:enqueue} with a webhook id and a {@code mindee-ocr:webhook} route on
+ * Vert.x (webhooks). Each document is sent asynchronously and its outcome recorded when the exchange completes.
+ */
+final class ComponentClient implements BenchClient {
+
+    private final Scenario scenario;
+    private final boolean webhooks;
+    private final String baseUrl;
+    private final Integer webhookPort;
+    private final File upload;
+    private final Outcomes outcomes;
+    private final byte[] document;
+    private CamelContext context;
+    private ScaledTimeComponent component;
+    private AsyncProducer producer;
+
+    ComponentClient(Scenario scenario, boolean webhooks, String baseUrl, Integer webhookPort, File upload,
+                    Outcomes outcomes) {
+        this.scenario = scenario;
+        this.webhooks = webhooks;
+        this.baseUrl = baseUrl;
+        this.webhookPort = webhookPort;
+        this.upload = upload;
+        this.outcomes = outcomes;
+        this.document = upload == null ? Documents.png((int) scenario.documentSize()) : null;
+    }
+
+    @Override
+    public void start() throws Exception {
+        context = new DefaultCamelContext();
+        component = new ScaledTimeComponent(scenario.scale());
+        context.addComponent("mindee-ocr", component);
+        String common = "apiKey=RAW(" + SimulatedMindee.API_KEY + ")&modelId=" + LocalMindeeServer.MODEL_ID
+                        + "&baseUrl=" + baseUrl
+                        + "&pollInitialDelay=" + scenario.realMillis(2)
+                        + "&pollInterval=" + scenario.realMillis(1)
+                        + "&pollTimeout=" + scenario.realMillis(600);
+        if (webhooks) {
+            VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+            server.setBindHost("127.0.0.1");
+            server.setBindPort(webhookPort);
+            context.addService(new VertxPlatformHttpServer(server));
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (webhooks) {
+                    from("direct:ocr").to("mindee-ocr:enqueue?" + common + "&webhookIds=" + SimulatedMindee.WEBHOOK_ID);
+                    from("mindee-ocr:webhook?webhookPath=" + SimulatedMindee.WEBHOOK_PATH + "&webhookSecret=RAW("
+                         + SimulatedMindee.WEBHOOK_SECRET + ")")
+                            .onException(MindeeOcrException.class).handled(true)
+                                .process(e -> outcomes.failed(index(e), e.getProperty(Exchange.EXCEPTION_CAUGHT,
+                                        Exception.class)))
+                            .end()
+                            .process(e -> outcomes.ok(index(e)));
+                } else {
+                    from("direct:ocr").to("mindee-ocr:ocr?" + common);
+                }
+            }
+        });
+        context.start();
+        producer = context.getEndpoint("direct:ocr").createAsyncProducer();
+        producer.start();
+    }
+
+    private static int index(Exchange exchange) {
+        return Scenario.index(exchange.getMessage().getHeader(MindeeOcrConstants.ALIAS, String.class));
+    }
+
+    @Override
+    public void submit(int index) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(upload != null ? upload : document);
+        exchange.getMessage().setHeader(MindeeOcrConstants.ALIAS, Scenario.alias(index));
+        exchange.getMessage().setHeader(MindeeOcrConstants.FILENAME, "doc-" + index + ".png");
+        producer.process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                outcomes.failed(index, exchange.getException());
+            } else if (!webhooks) {
+                outcomes.ok(index);
+            }
+        });
+    }
+
+    @Override
+    public List<String> counters() {
+        ApiStatistics stats = component.getStatistics();
+        return List.of("clientPolls=" + stats.polls(), "clientResults=" + stats.results(),
+                "clientRetries=" + stats.retries(), "client429=" + stats.throttled(),
+                "clientEnqueues=" + stats.enqueues());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (context != null) {
+            context.stop();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.camelmindee.ocr.bench;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+/**
+ * What a client process costs while it runs: live threads and heap sampled every 5 ms, the heap left after each
+ * collection (the live data), and the process's CPU time.
+ */
+final class Meter {
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final List<long[]> afterGc = new ArrayList<>();
+    private volatile boolean running;
+    private volatile int peakThreads;
+    private volatile long peakUsed;
+    private int idleThreads;
+    private long idleHeap;
+    private long cpuStart;
+    private long startNanos;
+    private Thread sampler;
+
+    /** Collects, notes the idle state, and starts sampling. */
+    void start() {
+        System.gc();
+        System.gc();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    return;
+                }
+                GarbageCollectionNotificationInfo info =
+                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                long used = 0;
+                for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    used += pool.getValue().getUsed();
+                }
+                if (running) {
+                    synchronized (afterGc) {
+                        afterGc.add(new long[] {System.nanoTime() - startNanos, used});
+                    }
+                }
+            }, null, null);
+        }
+        idleHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        running = true;
+        sampler = new Thread(() -> {
+            while (running) {
+                peakThreads = Math.max(peakThreads, threads.getThreadCount());
+                peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-meter");
+        sampler.setDaemon(true);
+        sampler.start();
+        idleThreads = threads.getThreadCount();
+        threads.resetPeakThreadCount();
+        peakThreads = idleThreads;
+        peakUsed = idleHeap;
+        startNanos = System.nanoTime();
+        cpuStart = os.getProcessCpuTime();
+    }
+
+    /** Stops sampling; the figures, as lines of {@code key=value}. */
+    List<String> stop() {
+        long cpu = os.getProcessCpuTime() - cpuStart;
+        running = false;
+        sampler.interrupt();
+        peakThreads = Math.max(peakThreads, threads.getPeakThreadCount());
+        List<String> lines = new ArrayList<>();
+        lines.add("idleThreads=" + idleThreads);
+        lines.add("peakThreads=" + peakThreads);
+        lines.add("idleHeap=" + idleHeap);
+        lines.add("peakHeapUsed=" + peakUsed);
+        long peakLive = idleHeap;
+        StringBuilder series = new StringBuilder();
+        synchronized (afterGc) {
+            for (long[] point : afterGc) {
+                peakLive = Math.max(peakLive, point[1]);
+                series.append(point[0] / 1_000_000).append(':').append(point[1]).append(',');
+            }
+        }
+        lines.add("peakHeapLive=" + peakLive);
+        lines.add("gcSeries=" + series);
+        lines.add("cpuNanos=" + cpu);
+        return lines;
+    }
+}

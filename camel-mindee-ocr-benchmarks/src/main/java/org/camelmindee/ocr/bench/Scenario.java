@@ -1,0 +1,110 @@
+package org.camelmindee.ocr.bench;
+
+import java.util.List;
+
+/**
+ * One workload, in its own time: documents arriving in a burst or at a rate, each processed by the server for a time
+ * drawn from a distribution. {@code scale} shrinks it: one scenario second lasts {@code 1/scale} real seconds; rate
+ * limits, processing times, the clients' delays and the figures are all in scenario time.
+ *
+ * @param name         the scenario's name in the table
+ * @param documents    how many documents
+ * @param perMinute    arrival rate in documents a scenario minute; 0 for all at once (a burst)
+ * @param processing   the server's processing time of each document
+ * @param documentSize the size of each document in bytes
+ * @param scale        scenario seconds per real second
+ * @param faults       the fault schedule, or {@link Faults#NONE}
+ * @param clients      the clients measured, in order
+ */
+record Scenario(String name, int documents, double perMinute, Distribution processing, long documentSize,
+                double scale, Faults faults, List<ClientKind> clients) {
+
+    /** Mindee's limits: enqueues and GETs a minute, per organisation. */
+    static final int POSTS_PER_MINUTE = 200;
+    static final int GETS_PER_MINUTE = 1200;
+
+    /** The log-normal spread of the scenarios with a median of 3 s (see docs/benchmarks.md). */
+    static final double SIGMA = 0.25;
+
+    static final List<ClientKind> ALL = List.of(ClientKind.POLLING, ClientKind.WEBHOOK, ClientKind.SDK);
+
+    static Scenario named(String name) {
+        return switch (name) {
+            case "burst" -> new Scenario("burst", 2000, 0, Distribution.logNormal(3, SIGMA, 1), 2048, 40,
+                    Faults.NONE, ALL);
+            case "steady" -> new Scenario("steady", 450, 0.9 * POSTS_PER_MINUTE, Distribution.logNormal(3, SIGMA, 2),
+                    2048, 10, Faults.NONE, ALL);
+            case "long" -> new Scenario("long", 400, 0.9 * POSTS_PER_MINUTE, Distribution.uniform(30, 120, 3), 2048,
+                    25, Faults.NONE, ALL);
+            case "upload" -> new Scenario("upload", 1, 0, Distribution.logNormal(3, 0, 4), 100_000_000L, 5,
+                    Faults.NONE, ALL);
+            case "soak" -> new Scenario("soak", 10_000, 0.9 * POSTS_PER_MINUTE, Distribution.logNormal(3, SIGMA, 5),
+                    2048, 60, Faults.SOAK, List.of(ClientKind.POLLING));
+            case "smoke" -> new Scenario("smoke", 20, 0, Distribution.logNormal(3, SIGMA, 6), 512, 20,
+                    Faults.NONE, ALL);
+            case "smoke-faults" -> new Scenario("smoke-faults", 30, 0, Distribution.logNormal(3, SIGMA, 7), 512, 20,
+                    Faults.SMOKE, List.of(ClientKind.POLLING));
+            default -> throw new IllegalArgumentException("no scenario " + name
+                                                          + ": burst, steady, long, upload, soak, smoke, smoke-faults");
+        };
+    }
+
+    /** The scenario with another number of documents or scale (for quick runs). */
+    Scenario with(int documents, double scale) {
+        return new Scenario(name, documents, perMinute, processing, documentSize, scale, faults, clients);
+    }
+
+    /** When document {@code index} arrives, in scenario seconds from the start. */
+    double arrival(int index) {
+        return perMinute <= 0 ? 0 : index * 60.0 / perMinute;
+    }
+
+    /** Real nanoseconds of a scenario duration. */
+    long realNanos(double scenarioSeconds) {
+        return Math.round(scenarioSeconds * 1e9 / scale);
+    }
+
+    /** Real milliseconds of a scenario duration, at least 1. */
+    long realMillis(double scenarioSeconds) {
+        return Math.max(1, Math.round(scenarioSeconds * 1e3 / scale));
+    }
+
+    /**
+     * The earliest the last result can exist: each document enqueued as soon as it has arrived and the server's bucket
+     * (200 at start, refilled at 200 a minute) has a token, then processed; no network time.
+     */
+    double idealMakespan() {
+        double tokens = POSTS_PER_MINUTE;
+        double at = 0;
+        double end = 0;
+        for (int i = 0; i < documents; i++) {
+            double arrive = Math.max(at, arrival(i));
+            tokens = Math.min(POSTS_PER_MINUTE, tokens + (arrive - at) * POSTS_PER_MINUTE / 60.0);
+            at = arrive;
+            if (tokens < 1) {
+                double wait = (1 - tokens) * 60.0 / POSTS_PER_MINUTE;
+                at += wait;
+                tokens = 1;
+            }
+            tokens -= 1;
+            end = Math.max(end, at + processing.seconds(i));
+        }
+        return end;
+    }
+
+    /** The alias of document {@code index}; the server reads the index back from it. */
+    static String alias(int index) {
+        return "doc-" + index;
+    }
+
+    static int index(String alias) {
+        if (alias == null || !alias.startsWith("doc-")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(alias.substring(4));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
