@@ -73,7 +73,9 @@ public final class JobWaiter {
         }
         long sentAt = System.nanoTime();
         polls++;
-        client.pollJob(job.pollingUrl(), job.id(), job.alias(), deadline).whenComplete((poll, error) -> {
+        // a server that names no polling_url still has the documented job route
+        String pollingUrl = job.pollingUrl() != null ? job.pollingUrl() : client.jobUrl(job.id());
+        client.pollJob(pollingUrl, job.id(), job.alias(), deadline).whenComplete((poll, error) -> {
             if (error != null) {
                 result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
