@@ -5,44 +5,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
  * The producer's health: can the API be reached with this key? Asks the cheapest authenticated call, the model search.
  * A health check may block; the producer never does. Readiness only: an unreachable API is no reason to restart.
  */
-final class MindeeOcrProducerHealthCheck implements HealthCheck {
+final class MindeeOcrProducerHealthCheck extends MindeeOcrHealthCheckSupport {
 
     private static final long TIMEOUT_SECONDS = 10;
 
     private final MindeeOcrEndpoint endpoint;
-    private final String id;
-    private volatile boolean enabled = true;
 
     MindeeOcrProducerHealthCheck(MindeeOcrEndpoint endpoint, String id) {
+        super("producer:mindee-ocr-" + id);
         this.endpoint = endpoint;
-        this.id = "producer:mindee-ocr-" + id;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
     }
 
     @Override

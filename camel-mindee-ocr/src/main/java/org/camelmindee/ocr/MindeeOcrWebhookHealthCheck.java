@@ -2,7 +2,6 @@ package org.camelmindee.ocr;
 
 import java.util.Map;
 
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -10,35 +9,13 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * is served, DOWN otherwise. Refused deliveries do not make it DOWN (anyone can post to the path); they are in the
  * details, beside the path and whether a signature is required.
  */
-final class MindeeOcrWebhookHealthCheck implements HealthCheck {
+final class MindeeOcrWebhookHealthCheck extends MindeeOcrHealthCheckSupport {
 
     private final MindeeOcrWebhookConsumer consumer;
-    private final String id;
-    private volatile boolean enabled = true;
 
     MindeeOcrWebhookHealthCheck(MindeeOcrWebhookConsumer consumer) {
+        super("mindee-ocr-webhook:" + consumer.getPath());
         this.consumer = consumer;
-        this.id = "mindee-ocr-webhook:" + consumer.getPath();
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
     }
 
     @Override
