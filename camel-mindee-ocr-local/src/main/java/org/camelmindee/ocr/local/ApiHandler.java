@@ -50,7 +50,8 @@ abstract class ApiHandler implements HttpHandler {
         } catch (IOException e) {
             // the client went away mid-request: nothing to answer
             exchange.close();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // answer whatever happened: an exchange left unanswered hangs the client until its timeout
             LOG.log(System.Logger.Level.ERROR, "request " + exchange.getRequestURI().getPath() + " failed", e);
             HttpExchanges.sendProblem(exchange, Problems.internalError("The request failed ("
                     + e.getClass().getSimpleName() + ")."));

@@ -61,7 +61,7 @@ final class OcrJobRunner implements AutoCloseable {
             return;
         }
         try {
-            pool.execute(() -> run(job, request));
+            pool.execute(() -> runGuarded(job, request));
         } catch (RejectedExecutionException e) {
             throw new ProblemException(Problems.queueFull(queueCapacity));
         }
@@ -70,6 +70,21 @@ final class OcrJobRunner implements AutoCloseable {
     /** Jobs waiting for a worker. */
     int queued() {
         return pool.getQueue().size();
+    }
+
+    // a job must end Processed or Failed whatever happens, or its client polls until it gives up
+    private void runGuarded(JobEntry job, EnqueueRequest request) {
+        try {
+            run(job, request);
+        } catch (Throwable t) {
+            if (job.status() == org.camelmindee.ocr.model.JobStatus.PROCESSING) {
+                job.fail(new ErrorResponse(500, "Internal server error", "The document could not be processed.",
+                        "500-001"), ServerConfig.now(clock));
+            }
+            if (t instanceof VirtualMachineError error) {
+                throw error;
+            }
+        }
     }
 
     private void run(JobEntry job, EnqueueRequest request) {

@@ -26,7 +26,7 @@ public record OcrSettings(
         double despeckleAbove) {
 
     public static OcrSettings defaults() {
-        return new OcrSettings(null, "eng", 3, true, 1800, 2, 0f, 0.001);
+        return new OcrSettings(null, "eng", 3, true, 1400, 2, 10f, 0.001);
     }
 
     public OcrSettings withTessdataDir(Path dir) {

@@ -24,9 +24,22 @@ public final class QualityReport {
         pages.put("noise 1% JPEG", TestPages.jpeg(TestPages.noisy(clean.image(), 0.01, 42), 0.6f));
         pages.put("noise 3% turned -1.5 JPEG", TestPages.jpeg(TestPages.noisy(TestPages.draw(-1.5).image(), 0.03, 42),
                 0.6f));
+        pages.put("100 dpi PNG", TestPages.png(scaled(clean.image(), 1 / 3.0)));
+        pages.put("150 dpi JPEG", TestPages.jpeg(scaled(clean.image(), 0.5), 0.8f));
         pages.put("image-only PDF", TestPages.imageOnlyPdf(clean.image()));
         pages.put("born-digital PDF", TestPages.digitalPdf());
         return pages;
+    }
+
+    static java.awt.image.BufferedImage scaled(java.awt.image.BufferedImage image, double factor) {
+        int w = (int) Math.round(image.getWidth() * factor);
+        int h = (int) Math.round(image.getHeight() * factor);
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        return out;
     }
 
     public static void main(String[] args) throws Exception {
@@ -36,6 +49,7 @@ public final class QualityReport {
         variants.put("otsu", OcrSettings.defaults().withThresholding(0));
         variants.put("no deskew", OcrSettings.defaults().withDeskew(false));
         variants.put("no despeckle", OcrSettings.defaults().withDespeckleAbove(0));
+        variants.put("no upscale", OcrSettings.defaults().withUpscaleBelowPixels(0));
         for (Map.Entry<String, OcrSettings> variant : variants.entrySet()) {
             try (TesseractRecognizer recognizer = new TesseractRecognizer(variant.getValue())) {
                 for (Map.Entry<String, byte[]> page : pages.entrySet()) {

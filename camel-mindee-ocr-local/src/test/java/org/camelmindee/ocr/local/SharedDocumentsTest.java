@@ -112,6 +112,6 @@ class SharedDocumentsTest {
         OcrResponse local = result(ocr(dir.resolve("bill_of_lading.jpg")));
         WordAgreement agreement = WordAgreement.of(mindee.words(), local.inference().result().pages().get(0).words(), 0.5);
         System.out.println("bill of lading vs Mindee: " + agreement);
-        assertTrue(agreement.f1() >= 0.93, agreement.toString());
+        assertTrue(agreement.f1() >= 0.94, agreement.toString());
     }
 }
