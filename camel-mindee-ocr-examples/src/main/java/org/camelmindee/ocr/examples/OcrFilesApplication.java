@@ -36,9 +36,6 @@ public final class OcrFilesApplication {
     public record Options(Path inbox, Path outbox, boolean watch, boolean yaml) {
     }
 
-    private OcrFilesApplication() {
-    }
-
     public static void main(String[] args) throws Exception {
         List<String> list = List.of(args);
         boolean watch = Boolean.getBoolean("watch") || list.contains("--watch");
@@ -52,8 +49,24 @@ public final class OcrFilesApplication {
         System.exit(failed == 0 ? 0 : 1);
     }
 
+    private final Options options;
+    private final OcrEngine engine;
+    private final PrintStream out;
+    private final Main main = new Main();
+
+    public OcrFilesApplication(Options options, OcrEngine engine, PrintStream out) {
+        this.options = options;
+        this.engine = engine;
+        this.out = out;
+    }
+
     /** Runs the route until the copied documents are done (or, watching, until the JVM stops); returns the failures. */
     public static int run(Options options, OcrEngine engine, PrintStream out) throws Exception {
+        return new OcrFilesApplication(options, engine, out).run();
+    }
+
+    /** Runs the route until the documents in the inbox are done, or watching, until {@link #stop()}. */
+    public int run() throws Exception {
         Files.createDirectories(options.inbox());
         Files.createDirectories(options.outbox());
         if (!options.watch()) {
@@ -61,7 +74,6 @@ public final class OcrFilesApplication {
         }
         int waiting = options.watch() ? 0 : countDocuments(options.inbox());
 
-        Main main = new Main();
         for (Map.Entry<String, String> p : engine.componentProperties().entrySet()) {
             main.addOverrideProperty(p.getKey(), p.getValue());
         }
@@ -103,6 +115,11 @@ public final class OcrFilesApplication {
             out.print(report.summary());
         }
         return report.failedCount();
+    }
+
+    /** Ends {@link #run()}: what Ctrl-C does in watch mode. */
+    public void stop() {
+        main.completed();
     }
 
     /** Copies the sample documents into the inbox. */

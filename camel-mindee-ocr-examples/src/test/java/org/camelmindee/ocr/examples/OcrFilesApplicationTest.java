@@ -1,0 +1,107 @@
+package org.camelmindee.ocr.examples;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.camelmindee.ocr.model.MindeeJson;
+import org.camelmindee.ocr.model.OcrResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's main command, in this JVM: the three samples through the file route (Java, then YAML), and watching. */
+class OcrFilesApplicationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ocrsTheSamplesToTextAndJsonAndPrintsALinePerDocument() throws Exception {
+        String printed = runOnce(false);
+
+        assertTrue(printed.contains("Done: 3 documents (0 failed), 5 pages"), printed);
+        assertTrue(printed.matches("(?s).*scanned-letter\\.png +1 page +\\d+ words +\\d+\\.\\d s.*"), printed);
+        assertTrue(printed.contains("    | GREEN STREET MARKET"), printed);
+        assertTextAndJson();
+    }
+
+    @Test
+    void theYamlRouteDoesTheSame() throws Exception {
+        String printed = runOnce(true);
+
+        assertTrue(printed.contains("Done: 3 documents (0 failed), 5 pages"), printed);
+        assertTextAndJson();
+    }
+
+    @Test
+    void watchingPicksUpEachNewFileUntilStopped() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        OcrFilesApplication app = new OcrFilesApplication(
+                new OcrFilesApplication.Options(dir.resolve("inbox"), dir.resolve("outbox"), true, false),
+                TestEngine.get(), out);
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return app.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Path text = dir.resolve("outbox/photo-receipt.txt");
+        for (int i = 0; i < 600 && !Files.exists(text); i++) {
+            if (i == 10) {
+                Files.createDirectories(dir.resolve("inbox"));
+                Files.write(dir.resolve("inbox/photo-receipt.jpg"), TestEngine.sample("photo-receipt.jpg"));
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        app.stop();
+
+        assertEquals(0, running.get(30, TimeUnit.SECONDS));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Watching "), printed);
+        assertTrue(printed.contains("photo-receipt.jpg          1 page"), printed);
+        assertTrue(Files.readString(text).contains("GREEN STREET MARKET"));
+    }
+
+    private String runOnce(boolean yaml) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int failed = OcrFilesApplication.run(
+                new OcrFilesApplication.Options(dir.resolve("inbox"), dir.resolve("outbox"), false, yaml),
+                TestEngine.get(), out);
+        assertEquals(0, failed, bytes.toString(StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** OCR is not exact: distinctive words, each of which Tesseract reads on these samples. */
+    static void assertWords(Path file, String... words) throws Exception {
+        String text = Files.readString(file);
+        for (String word : words) {
+            assertTrue(text.contains(word), file.getFileName() + " lacks '" + word + "': " + text);
+        }
+    }
+
+    private void assertTextAndJson() throws Exception {
+        Path outbox = dir.resolve("outbox");
+        assertWords(outbox.resolve("scanned-letter.txt"), "Harbour", "Okafor", "atlases", "estuary", "HLB-20417");
+        assertWords(outbox.resolve("photo-receipt.txt"), "GREEN", "MARKET", "Coffee", "Cheddar", "14.79");
+        String note = Files.readString(outbox.resolve("delivery-note.txt"));
+        assertEquals(3, note.split("\f").length, "pages are separated by a form feed");
+        assertWords(outbox.resolve("delivery-note.txt"), "DN-5531", "Compost", "trowels", "Returns", "orders@alder.example");
+
+        OcrResponse json = MindeeJson.mapper().readValue(outbox.resolve("delivery-note.json").toFile(), OcrResponse.class);
+        assertEquals(3, json.pageCount());
+        assertEquals("delivery-note.pdf", json.inference().file().name());
+        assertTrue(json.wordCount() > 50);
+        assertTrue(Files.exists(dir.resolve("inbox/.done/delivery-note.pdf")), "the document moves to .done");
+    }
+}
