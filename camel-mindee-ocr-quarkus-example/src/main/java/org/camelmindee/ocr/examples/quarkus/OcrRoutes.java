@@ -29,7 +29,7 @@ public class OcrRoutes extends RouteBuilder {
         from("platform-http:/ocr/async?httpMethodRestrict=POST")
                 .routeId("ocr-enqueue")
                 .process(OcrRoutes::keepOnlyTheFilename)
-                .to("mindee-ocr:enqueue?webhookIds={{ocr.webhook-id}}")
+                .to("mindee-ocr:enqueue?webhookIds={{ocr.webhook-id:}}")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
                 .setBody(header(MindeeOcrConstants.JOB_ID));
 
