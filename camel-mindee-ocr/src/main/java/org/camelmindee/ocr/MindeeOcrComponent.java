@@ -48,6 +48,7 @@ public class MindeeOcrComponent extends HealthCheckComponent {
         MindeeOcrConfiguration config = configuration.copy();
         config.setOperation(MindeeOcrEndpoint.parseOperation(remaining));
         MindeeOcrEndpoint endpoint = new MindeeOcrEndpoint(uri, this, config);
+        MindeeOcrDurations.normalize(parameters);
         setProperties(endpoint, parameters);
         return endpoint;
     }
