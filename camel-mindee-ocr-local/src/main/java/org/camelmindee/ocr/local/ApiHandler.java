@@ -26,26 +26,9 @@ abstract class ApiHandler implements HttpHandler {
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
         try {
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            if (!method.equalsIgnoreCase(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", method);
-                HttpExchanges.sendProblem(exchange, Problems.methodNotAllowed(exchange.getRequestMethod()));
-                return;
-            }
-            ErrorResponse denied = context.apiKeys().check(exchange.getRequestHeaders().getFirst("Authorization"));
-            if (denied != null) {
-                HttpExchanges.sendProblem(exchange, denied);
-                return;
-            }
-            RateLimiter limit = "POST".equals(method) ? context.postLimit() : context.getLimit();
-            if (limit != null && !limit.tryAcquire()) {
-                exchange.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, limit.secondsUntilNext())));
-                HttpExchanges.sendProblem(exchange, Problems.tooManyRequests("More than " + limit.limitPerMinute() + " "
-                        + method + " requests a minute."));
-                return;
-            }
-            serve(exchange);
+            handleChecked(exchange);
         } catch (ProblemException e) {
+            HttpExchanges.drain(exchange, drainLimit());
             HttpExchanges.sendProblem(exchange, e.problem());
         } catch (IOException e) {
             // the client went away mid-request: nothing to answer
@@ -53,9 +36,33 @@ abstract class ApiHandler implements HttpHandler {
         } catch (RuntimeException | LinkageError | AssertionError e) {
             // answer whatever happened: an exchange left unanswered hangs the client until its timeout
             LOG.log(System.Logger.Level.ERROR, "request " + exchange.getRequestURI().getPath() + " failed", e);
+            HttpExchanges.drain(exchange, drainLimit());
             HttpExchanges.sendProblem(exchange, Problems.internalError("The request failed ("
                     + e.getClass().getSimpleName() + ")."));
         }
+    }
+
+    private long drainLimit() {
+        return context.config().maxFileBytes() * 2;
+    }
+
+    private void handleChecked(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if (!method.equalsIgnoreCase(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", method);
+            throw new ProblemException(Problems.methodNotAllowed(exchange.getRequestMethod()));
+        }
+        ErrorResponse denied = context.apiKeys().check(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (denied != null) {
+            throw new ProblemException(denied);
+        }
+        RateLimiter limit = "POST".equals(method) ? context.postLimit() : context.getLimit();
+        if (limit != null && !limit.tryAcquire()) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, limit.secondsUntilNext())));
+            throw new ProblemException(Problems.tooManyRequests("More than " + limit.limitPerMinute() + " "
+                    + method + " requests a minute."));
+        }
+        serve(exchange);
     }
 
     /** The route's own work, once the request is allowed. */

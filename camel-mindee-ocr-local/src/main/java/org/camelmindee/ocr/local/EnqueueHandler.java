@@ -26,9 +26,10 @@ final class EnqueueHandler extends ApiHandler {
             throw new ProblemException(Problems.notFound("No route " + exchange.getRequestURI().getPath() + "."));
         }
         EnqueueRequest request;
-        try (InputStream body = exchange.getRequestBody()) {
-            request = reader.read(exchange.getRequestHeaders().getFirst("Content-Type"), body);
-        }
+        // not closed here on a problem: the caller drains what the client still sends, then answers
+        InputStream body = exchange.getRequestBody();
+        request = reader.read(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+        body.close();
         JobEntry job = new JobEntry(UUID.randomUUID().toString(), UUID.randomUUID().toString(), request.modelId(),
                 request.filename(), request.alias(), request.webhookIds(), ServerConfig.now(context.config().clock()));
         context.jobs().add(job);

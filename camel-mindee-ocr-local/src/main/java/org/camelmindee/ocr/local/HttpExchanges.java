@@ -1,6 +1,7 @@
 package org.camelmindee.ocr.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,6 +26,24 @@ final class HttpExchanges {
 
     static byte[] json(Object body) {
         return ApiJson.write(body);
+    }
+
+    /**
+     * Reads what is left of the request body, up to a limit, before an early answer (a wrong key, a full queue, a
+     * field found wrong halfway through the upload): a client still sending its file would otherwise see the
+     * connection reset instead of the problem document.
+     */
+    static void drain(HttpExchange exchange, long limit) {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (total < limit && (n = in.read(buffer)) > 0) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the client is gone already: nothing to protect
+        }
     }
 
     static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {

@@ -10,7 +10,7 @@ final class NotFoundHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().close();
+        HttpExchanges.drain(exchange, 256L * 1024 * 1024);
         HttpExchanges.sendProblem(exchange, Problems.notFound("No route " + exchange.getRequestMethod() + " "
                 + exchange.getRequestURI().getPath() + "."));
     }

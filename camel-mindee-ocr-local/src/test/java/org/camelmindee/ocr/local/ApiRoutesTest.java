@@ -174,6 +174,23 @@ class ApiRoutesTest {
         assertProblem(new TestHttp(server.baseUrl(), "md_wrong").postMultipart(form().file("file", "a.png", png)), 401,
                 "401-001");
         assertEquals(200, http.get("/v2/search/models").statusCode());
+        // refused before the upload is read: the client still gets the problem, not a reset connection
+        byte[] big = new byte[8 * 1024 * 1024];
+        System.arraycopy(png, 0, big, 0, png.length);
+        assertProblem(new TestHttp(server.baseUrl(), "md_wrong").postMultipart(form().file("file", "big.png", big)),
+                401, "401-001");
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWithAProblemNotAReset() throws Exception {
+        try (LocalMindeeServer small = LocalMindeeServer.builder().recognizer(new StubRecognizer()).workers(1)
+                .maxFileBytes(1024 * 1024).start()) {
+            byte[] big = new byte[6 * 1024 * 1024];
+            System.arraycopy(png, 0, big, 0, png.length);
+            HttpResponse<String> response = new TestHttp(small.baseUrl(), "k").postMultipart(form()
+                    .file("file", "big.png", big));
+            assertField(response, "#/file", "larger than the limit");
+        }
     }
 
     @Test

@@ -85,6 +85,22 @@ class SimulatedProcessingTest {
     }
 
     @Test
+    void rateLimitsCountOverAShorterWindowForScaledTime() throws Exception {
+        byte[] png = ApiRoutesTest.tinyPng();
+        // 2 POST per 300 ms: a minute's limits, 200 times faster
+        try (LocalMindeeServer server = LocalMindeeServer.builder().recognizer(new Timed(10)).rateLimits(0.01)
+                .rateLimitWindow(Duration.ofMillis(300)).start()) {
+            TestHttp http = new TestHttp(server.baseUrl(), "md_any");
+            for (int i = 0; i < 2; i++) {
+                assertEquals(202, http.postMultipart(form().file("file", "a.png", png).field("alias", "1")).statusCode());
+            }
+            assertEquals(429, http.postMultipart(form().file("file", "a.png", png).field("alias", "1")).statusCode());
+            Thread.sleep(400);
+            assertEquals(202, http.postMultipart(form().file("file", "a.png", png).field("alias", "1")).statusCode());
+        }
+    }
+
+    @Test
     void aFilterSeesEveryApiRequestAndMayAnswerInstead() throws Exception {
         AtomicInteger seen = new AtomicInteger();
         Filter filter = new Filter() {
