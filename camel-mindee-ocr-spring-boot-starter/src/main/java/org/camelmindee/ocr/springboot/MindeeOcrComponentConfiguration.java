@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code camel.component.mindee-ocr.*}. Every option of the component is here, with the component's description and
  * default; a test fails when the component gains an option that is missing here.
  * <p>
- * Durations are strings that Camel converts, so they take what an endpoint URI takes: milliseconds ({@code 1500}),
- * {@code 500ms}, {@code 10m}, {@code 1m30s}, ISO-8601 {@code PT1.5S}; the starter also reads a decimal with a unit
- * ({@code 1.5s}) itself. Options whose type is an object take a bean reference, {@code #name} or {@code #bean:name}.
+ * Durations are strings, read as an endpoint URI reads them: milliseconds ({@code 1500}), {@code 500ms}, {@code 10m},
+ * {@code 1m30s}, ISO-8601 {@code PT1.5S} (Camel's conversion), and a decimal with a unit ({@code 1.5s}, which the
+ * component reads itself). Options whose type is an object take a bean reference, {@code #name} or
+ * {@code #bean:name}.
  */
 @ConfigurationProperties(prefix = "camel.component.mindee-ocr")
 public class MindeeOcrComponentConfiguration extends ComponentConfigurationPropertiesCommon {
