@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.leptonica.PIX;
+import org.bytedeco.tesseract.ETEXT_DESC;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
 import org.camelmindee.ocr.model.OcrPage;
@@ -37,8 +38,16 @@ final class TesseractEngine implements AutoCloseable {
         api.SetVariable("debug_file", "/dev/null");
     }
 
-    /** Recognises one upright grey page; the PIX stays the caller's. */
-    OcrPage read(PIX gray) {
+    /**
+     * Recognises one upright grey page; the PIX stays the caller's. Tesseract stops at the deadline (a
+     * {@link System#nanoTime()} value), and the page then fails with a 500 problem, as the API fails an inference
+     * that runs too long.
+     */
+    OcrPage read(PIX gray, long deadlineNanos) {
+        long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        if (remainingMillis <= 0) {
+            throw new ProblemException(Problems.inferenceTimeout(TesseractRecognizer.TIME_LIMIT.toSeconds()));
+        }
         PagePreprocessor.Prepared prepared = preprocessor.prepare(gray);
         try {
             api.SetImage(prepared.pix());
@@ -46,8 +55,15 @@ final class TesseractEngine implements AutoCloseable {
             if (dpi >= 70 && dpi <= 2400) {
                 api.SetSourceResolution((int) Math.round(dpi * prepared.transform().scale()));
             }
-            if (api.Recognize(null) != 0) {
-                throw new ProblemException(Problems.internalError("Tesseract failed to recognise a page."));
+            try (ETEXT_DESC monitor = new ETEXT_DESC()) {
+                monitor.set_deadline_msecs((int) Math.min(Integer.MAX_VALUE, remainingMillis));
+                int status = api.Recognize(monitor);
+                if (monitor.deadline_exceeded()) {
+                    throw new ProblemException(Problems.inferenceTimeout(TesseractRecognizer.TIME_LIMIT.toSeconds()));
+                }
+                if (status != 0) {
+                    throw new ProblemException(Problems.internalError("Tesseract failed to recognise a page."));
+                }
             }
             return collect(prepared.transform());
         } finally {

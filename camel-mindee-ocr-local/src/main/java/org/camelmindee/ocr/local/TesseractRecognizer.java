@@ -5,6 +5,7 @@ import static org.bytedeco.leptonica.global.leptonica.pixDestroy;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -31,7 +32,11 @@ public final class TesseractRecognizer implements Recognizer {
     // a poster-sized page at 300 dpi would take gigabytes: render such pages at a lower resolution instead
     private static final double MAX_RENDER_PIXELS = 60_000_000d;
 
+    /** The API gives up on an inference after 590 s; so does this recogniser, per document. */
+    public static final Duration TIME_LIMIT = Duration.ofSeconds(590);
+
     private final OcrSettings settings;
+    private final Duration timeLimit;
     private final String tessdataDir;
     private final Queue<TesseractEngine> engines = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<TesseractEngine> engineOfThread;
@@ -42,7 +47,13 @@ public final class TesseractRecognizer implements Recognizer {
     }
 
     public TesseractRecognizer(OcrSettings settings) {
+        this(settings, TIME_LIMIT);
+    }
+
+    /** With another time limit per document (tests). */
+    TesseractRecognizer(OcrSettings settings, Duration timeLimit) {
         this.settings = settings;
+        this.timeLimit = timeLimit;
         Path dir = Tessdata.resolve(settings.tessdataDir(), settings.languages());
         this.tessdataDir = dir.toString();
         this.engineOfThread = ThreadLocal.withInitial(() -> {
@@ -63,15 +74,16 @@ public final class TesseractRecognizer implements Recognizer {
         if (closed) {
             throw new IllegalStateException("the recogniser is closed");
         }
-        return type == DocumentType.PDF ? readPdf(document) : readImage(document, type);
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        return type == DocumentType.PDF ? readPdf(document, deadline) : readImage(document, type, deadline);
     }
 
-    private List<OcrPage> readImage(byte[] bytes, DocumentType type) {
+    private List<OcrPage> readImage(byte[] bytes, DocumentType type, long deadline) {
         List<PIX> pages = PixImages.decode(bytes, type);
         List<OcrPage> result = new ArrayList<>(pages.size());
         try {
             for (PIX page : pages) {
-                result.add(engineOfThread.get().read(page));
+                result.add(engineOfThread.get().read(page, deadline));
             }
         } finally {
             pages.forEach(p -> pixDestroy(p));
@@ -79,7 +91,7 @@ public final class TesseractRecognizer implements Recognizer {
         return result;
     }
 
-    private List<OcrPage> readPdf(byte[] bytes) {
+    private List<OcrPage> readPdf(byte[] bytes, long deadline) {
         try (PDDocument document = Loader.loadPDF(bytes)) {
             if (document.isEncrypted()) {
                 throw new ProblemException(Problems.unreadableDocument("The PDF is encrypted: encrypted PDFs are not"
@@ -97,7 +109,7 @@ public final class TesseractRecognizer implements Recognizer {
                     if (renderer == null) {
                         renderer = new PDFRenderer(document);
                     }
-                    page = recognizeRendered(renderer, document.getPage(i), i);
+                    page = recognizeRendered(renderer, document.getPage(i), i, deadline);
                 }
                 result.add(page);
             }
@@ -110,7 +122,11 @@ public final class TesseractRecognizer implements Recognizer {
         }
     }
 
-    private OcrPage recognizeRendered(PDFRenderer renderer, PDPage page, int index) throws IOException {
+    private OcrPage recognizeRendered(PDFRenderer renderer, PDPage page, int index, long deadline)
+            throws IOException {
+        if (System.nanoTime() > deadline) {
+            throw new ProblemException(Problems.inferenceTimeout(timeLimit.toSeconds()));
+        }
         PDRectangle box = page.getCropBox();
         double inches = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
         float dpi = PDF_RENDER_DPI;
@@ -120,7 +136,7 @@ public final class TesseractRecognizer implements Recognizer {
         BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
         PIX pix = PixImages.fromBufferedImage(image, Math.round(dpi));
         try {
-            return engineOfThread.get().read(pix);
+            return engineOfThread.get().read(pix, deadline);
         } finally {
             pixDestroy(pix);
         }

@@ -149,6 +149,16 @@ class OcrQualityTest {
         }
     }
 
+    @Test
+    void aDocumentOverTheTimeLimitFailsLikeAnInferenceThatRanTooLong() throws Exception {
+        byte[] png = TestPages.png(clean.image());
+        try (TesseractRecognizer hurried = new TesseractRecognizer(OcrSettings.defaults(), java.time.Duration.ofMillis(150))) {
+            ProblemException e = assertThrows(ProblemException.class, () -> hurried.recognize(png, DocumentType.PNG));
+            assertEquals(500, e.problem().status());
+            assertEquals("500-002", e.problem().code());
+        }
+    }
+
     /** The recognised word's box centre is within half a line of where it was drawn. */
     static void assertWordNear(OcrPage page, String text, double[] drawn) {
         double cx = (drawn[0] + drawn[2]) / 2 / TestPages.WIDTH;
