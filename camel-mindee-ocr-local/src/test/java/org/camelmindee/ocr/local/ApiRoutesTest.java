@@ -277,6 +277,26 @@ class ApiRoutesTest {
     }
 
     @Test
+    void urlInputsAreDownloadedOnlyWhenAllowedAndADownloadFailureFailsTheJob() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (LocalMindeeServer downloading = LocalMindeeServer.builder().recognizer(new StubRecognizer()).workers(1)
+                .allowUrlDownloads(true).start()) {
+            TestHttp client = new TestHttp(downloading.baseUrl(), "k");
+            HttpResponse<String> response = client.postJson("{\"model_id\":\"" + LocalMindeeServer.MODEL_ID
+                    + "\",\"url\":\"https://127.0.0.1:" + closedPort + "/scans/page.png\"}");
+            assertEquals(202, response.statusCode(), response.body());
+            JsonNode job = client.awaitJob(TestHttp.json(response).get("job").get("polling_url").asText(),
+                    Duration.ofSeconds(20));
+            assertEquals("Failed", job.get("status").asText());
+            assertEquals("page.png", job.get("filename").asText(), "the name comes from the URL");
+            assertEquals("422-003", job.get("error").get("code").asText());
+        }
+    }
+
+    @Test
     void aFullQueueAnswers429() throws Exception {
         recognizer.gate = new CountDownLatch(1);
         int accepted = 0;
