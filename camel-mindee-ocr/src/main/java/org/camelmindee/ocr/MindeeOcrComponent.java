@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -87,9 +88,21 @@ public class MindeeOcrComponent extends HealthCheckComponent {
 
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
-            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "MindeeOcrPoll", 1);
+            // every waiting poll and every request waiting for the rate budget is a task here: Camel's default
+            // profile caps the queue at 1000 and would refuse the 1001st document of a burst
+            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "MindeeOcrPoll",
+                    unboundedQueue("MindeeOcrPoll", 1));
         }
         return scheduler;
+    }
+
+    private ThreadPoolProfile unboundedQueue(String name, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        profile.setMaxQueueSize(-1);
+        profile.addDefaults(getCamelContext().getExecutorServiceManager().getDefaultThreadPoolProfile());
+        return profile;
     }
 
     /** One client per TLS configuration and connect timeout, reused by every endpoint that shares them. */
