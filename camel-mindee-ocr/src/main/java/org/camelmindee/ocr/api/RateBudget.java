@@ -69,4 +69,9 @@ public final class RateBudget {
     public int limit() {
         return limit;
     }
+
+    /** The window the limit counts over, in nanoseconds. */
+    public long windowNanos() {
+        return windowNanos;
+    }
 }

@@ -41,7 +41,7 @@ public final class JobWaiter {
     }
 
     public CompletableFuture<JobPoll> start() {
-        scheduleAt(enqueuedAt + schedule.firstDelay());
+        scheduleAt(enqueuedAt + schedule.firstDelay(enqueuedAt, client.getBudget()));
         return result;
     }
 
@@ -88,8 +88,7 @@ public final class JobWaiter {
     private void onPoll(JobPoll poll, long sentAt) {
         Job current = poll.job();
         if (poll.done()) {
-            long pending = lastPending == 0 ? enqueuedAt : lastPending;
-            times.record((pending + sentAt) / 2 - enqueuedAt);
+            times.record(processingTime(current, sentAt));
             result.complete(poll);
             return;
         }
@@ -110,6 +109,22 @@ public final class JobWaiter {
                     job.id(), job.alias()));
             return;
         }
-        scheduleAt(sentAt + schedule.nextDelay(sentAt - enqueuedAt));
+        scheduleAt(enqueuedAt + schedule.nextPoll(sentAt - enqueuedAt, now - enqueuedAt, now, client.getBudget()));
+    }
+
+    /**
+     * How long the job took, from the enqueue: the server's own {@code completed_at - created_at} when the job says,
+     * kept within what the polls saw (not done at the last pending poll, done at this one); else the middle of that.
+     */
+    private long processingTime(Job done, long sentAt) {
+        long low = (lastPending == 0 ? enqueuedAt : lastPending) - enqueuedAt;
+        long high = sentAt - enqueuedAt;
+        if (done != null && done.createdAt() != null && done.completedAt() != null) {
+            long server = java.time.Duration.between(done.createdAt(), done.completedAt()).toNanos();
+            if (server >= 0) {
+                return Math.min(high, Math.max(low, server));
+            }
+        }
+        return (low + high) / 2;
     }
 }

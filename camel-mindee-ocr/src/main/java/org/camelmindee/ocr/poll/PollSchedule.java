@@ -2,52 +2,90 @@ package org.camelmindee.ocr.poll;
 
 import java.util.concurrent.TimeUnit;
 
+import org.camelmindee.ocr.api.RateBudget;
+
 /**
  * When to poll a job. Until enough jobs of a model have been seen, the configured delays: {@code initialDelay}, then
- * every {@code interval}. After that, the first poll goes when a quarter of the jobs seen were done, and the next ones
- * close together while most jobs finish, then further apart for the slow tail, never further than {@code interval}.
- * Polling earlier than a job can be done only spends the account's GET budget.
+ * every {@code interval}. After that, the poll times {@link ProcessingTimes} plans from the processing times seen: the
+ * ones that minimise the latency after completion plus a price per poll. The price starts at {@value #PRICE_SHARE} of
+ * {@code interval} (a poll is worth that much latency) and rises, step by step, until the polls the schedule expects
+ * for the jobs started in the last budget window, plus their result GETs, fit in {@value #BUDGET_SHARE} of the GET
+ * budget; gaps stay within {@code interval} as long as that fits, and stretch beyond it when it does not. When the
+ * budget is nearly spent anyway (other endpoints, retries), the schedule goes two steps sparser. Past the last
+ * planned poll, a job is polled every quarter of its age (within {@code interval} when the schedule is).
  */
 public final class PollSchedule {
 
     /** Samples needed before the schedule trusts what it has seen. */
     static final int MIN_SAMPLES = 8;
-    private static final long MIN_DELAY = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The price of a poll at rest, as a share of the interval: 0.15 s of latency for the default 1 s. */
+    static final double PRICE_SHARE = 0.15;
+    /** The share of the GET budget the planned polls and results may take; the rest is margin for retries. */
+    static final double BUDGET_SHARE = 0.85;
 
     private final long initialDelay;
     private final long interval;
+    private final long minGap;
     private final ProcessingTimes times;
 
     public PollSchedule(long initialDelayMillis, long intervalMillis, ProcessingTimes times) {
         this.initialDelay = TimeUnit.MILLISECONDS.toNanos(initialDelayMillis);
-        this.interval = Math.max(MIN_DELAY, TimeUnit.MILLISECONDS.toNanos(intervalMillis));
+        this.interval = Math.max(TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(intervalMillis));
+        this.minGap = Math.max(1, interval / 100);
         this.times = times;
     }
 
-    /** Nanoseconds from the enqueue until the first poll. */
-    public long firstDelay() {
+    /**
+     * Nanoseconds from the enqueue until the first poll of a job enqueued at {@code now}.
+     *
+     * @param budget the account's GET budget, or null to plan as if it were unlimited
+     */
+    public long firstDelay(long now, RateBudget budget) {
+        times.started(now);
         if (times.count() < MIN_SAMPLES) {
             return initialDelay;
         }
-        return Math.max(MIN_DELAY, times.quantile(0.25));
+        ProcessingTimes.Level level = level(now, budget);
+        long first = level.after(-1);
+        return first >= 0 ? Math.max(minGap, first) : initialDelay;
     }
 
-    /** Nanoseconds from the poll made {@code elapsed} nanoseconds after the enqueue until the next one. */
-    public long nextDelay(long elapsed) {
+    /**
+     * Nanoseconds from the enqueue until the next poll, after a poll sent {@code sent} nanoseconds after the enqueue
+     * that was answered (not done) {@code elapsed} nanoseconds after it.
+     */
+    public long nextPoll(long sent, long elapsed, long now, RateBudget budget) {
+        long earliest = Math.max(sent + minGap, elapsed);
         if (times.count() < MIN_SAMPLES) {
-            return interval;
+            return Math.max(earliest, sent + interval);
         }
-        long q25 = times.quantile(0.25);
-        long q75 = times.quantile(0.75);
-        long q95 = times.quantile(0.95);
-        long step;
-        if (elapsed < q95) {
-            // the bulk: a few polls across the middle half of the distribution
-            step = Math.max(MIN_DELAY, (q75 - q25) / 3);
-        } else {
-            // the tail: back off in proportion to how long the job has already taken
-            step = Math.max(MIN_DELAY, elapsed / 4);
+        ProcessingTimes.Level level = level(now, budget);
+        long planned = level.after(earliest - 1);
+        if (planned >= 0) {
+            return planned;
         }
-        return Math.min(step, interval);
+        // slower than every job seen: back off with its age
+        long step = Math.max(minGap, elapsed / 4);
+        return earliest + (level.capped ? Math.min(step, interval) : step);
+    }
+
+    private ProcessingTimes.Level level(long now, RateBudget budget) {
+        ProcessingTimes.Plan plan = times.plan(Math.max(1, Math.round(interval * PRICE_SHARE)), interval);
+        int chosen = 0;
+        if (budget != null) {
+            int jobs = times.startedSince(now - budget.windowNanos());
+            double room = budget.limit() * BUDGET_SHARE;
+            chosen = plan.levels.size() - 1;
+            for (int i = 0; i < plan.levels.size(); i++) {
+                if (jobs * (plan.levels.get(i).expectedPolls + 1) <= room) {
+                    chosen = i;
+                    break;
+                }
+            }
+            if (budget.available(now) < budget.limit() / 10) {
+                chosen = Math.min(plan.levels.size() - 1, chosen + 4);
+            }
+        }
+        return plan.levels.get(chosen);
     }
 }
