@@ -92,7 +92,8 @@ public final class BenchmarkMain {
         Path log = Files.createTempFile("mindee-bench-" + scenario.name() + "-", ".log");
         long started = System.nanoTime();
         boolean done = false;
-        try (SimulatedMindee server = new SimulatedMindee(scenario, webhookPort)) {
+        try (SimulatedMindee server = new SimulatedMindee(scenario, webhookPort);
+             SimulatedMindee warmUp = new SimulatedMindee(Scenario.named("warmup"), webhookPort)) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(CLIENT_JVM);
@@ -101,7 +102,8 @@ public final class BenchmarkMain {
             command.add(ClientMain.class.getName());
             command.addAll(List.of(kind.name(), scenario.name(), Integer.toString(scenario.documents()),
                     Double.toString(scenario.scale()), server.baseUrl(), output.toString(),
-                    webhookPort == null ? "-" : webhookPort.toString(), upload == null ? "-" : upload.getPath()));
+                    webhookPort == null ? "-" : webhookPort.toString(), upload == null ? "-" : upload.getPath(),
+                    warmUp.baseUrl()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             long bound = scenario.realNanos(scenario.idealMakespan() + 900) + TimeUnit.SECONDS.toNanos(60);

@@ -15,7 +15,11 @@ import java.util.concurrent.TimeUnit;
  * at their arrival times, waits until every one has an outcome (or a generous bound has passed), and writes the
  * outcomes and the figures to a file.
  *
- * <p>Arguments: {@code kind scenario documents scale baseUrl outputFile webhookPort|- uploadFile|-}.
+ * <p>Before it measures, the client runs the warm-up scenario against another server in the same JVM and throws that
+ * client away (its Camel context, its processing times, its budgets): what is measured is a warm JVM, as a route
+ * that runs for months is, with a component that has seen no job yet.
+ *
+ * <p>Arguments: {@code kind scenario documents scale baseUrl outputFile webhookPort|- uploadFile|- warmUpUrl}.
  */
 public final class ClientMain {
 
@@ -30,12 +34,18 @@ public final class ClientMain {
         Integer webhookPort = "-".equals(args[6]) ? null : Integer.valueOf(args[6]);
         File upload = "-".equals(args[7]) ? null : new File(args[7]);
 
+        Scenario warmUp = Scenario.named("warmup");
+        Outcomes warm = new Outcomes(warmUp.documents());
+        try (BenchClient client = client(kind, warmUp, args[8], webhookPort, null, warm)) {
+            client.start();
+            for (int i = 0; i < warmUp.documents(); i++) {
+                client.submit(i);
+            }
+            warm.await(TimeUnit.SECONDS.toNanos(60));
+        }
+
         Outcomes outcomes = new Outcomes(scenario.documents());
-        BenchClient client = switch (kind) {
-            case POLLING -> new ComponentClient(scenario, false, baseUrl, null, upload, outcomes);
-            case WEBHOOK -> new ComponentClient(scenario, true, baseUrl, webhookPort, upload, outcomes);
-            case SDK -> new SdkStyleClient(scenario, baseUrl, upload, outcomes);
-        };
+        BenchClient client = client(kind, scenario, baseUrl, webhookPort, upload, outcomes);
         client.start();
         Meter meter = new Meter();
         meter.start();
@@ -72,5 +82,14 @@ public final class ClientMain {
             // SDK threads still sleeping, Camel's threads: this JVM is done
             System.exit(0);
         }
+    }
+
+    private static BenchClient client(ClientKind kind, Scenario scenario, String baseUrl, Integer webhookPort,
+                                      File upload, Outcomes outcomes) {
+        return switch (kind) {
+            case POLLING -> new ComponentClient(scenario, false, baseUrl, null, upload, outcomes);
+            case WEBHOOK -> new ComponentClient(scenario, true, baseUrl, webhookPort, upload, outcomes);
+            case SDK -> new SdkStyleClient(scenario, baseUrl, upload, outcomes);
+        };
     }
 }

@@ -84,15 +84,15 @@ final class ComponentClient implements BenchClient {
         producer.start();
     }
 
-    private static int index(Exchange exchange) {
-        return Scenario.index(exchange.getMessage().getHeader(MindeeOcrConstants.ALIAS, String.class));
+    private int index(Exchange exchange) {
+        return scenario.index(exchange.getMessage().getHeader(MindeeOcrConstants.ALIAS, String.class));
     }
 
     @Override
     public void submit(int index) {
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setBody(upload != null ? upload : document);
-        exchange.getMessage().setHeader(MindeeOcrConstants.ALIAS, Scenario.alias(index));
+        exchange.getMessage().setHeader(MindeeOcrConstants.ALIAS, scenario.alias(index));
         exchange.getMessage().setHeader(MindeeOcrConstants.FILENAME, "doc-" + index + ".png");
         producer.process(exchange, doneSync -> {
             if (exchange.getException() != null) {

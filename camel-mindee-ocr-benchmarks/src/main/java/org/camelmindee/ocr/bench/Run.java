@@ -69,6 +69,10 @@ final class Run {
                     long done = server.completedAt.get(i);
                     if (done > 0) {
                         latency.add((received[i] - done) * scenario.scale() / 1e6);
+                        if (System.getenv("BENCH_DEBUG") != null && (received[i] - done) * scenario.scale() / 1e6 > 1) {
+                            System.err.printf("doc %d latency %.2f processing %.2f%n", i,
+                                    (received[i] - done) * scenario.scale() / 1e6, scenario.processing().seconds(i));
+                        }
                     }
                 }
                 case Outcomes.FAILED -> failed++;

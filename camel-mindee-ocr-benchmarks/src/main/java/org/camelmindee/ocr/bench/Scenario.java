@@ -24,7 +24,7 @@ record Scenario(String name, int documents, double perMinute, Distribution proce
     static final int GETS_PER_MINUTE = 1200;
 
     /** The log-normal spread of the scenarios with a median of 3 s (see docs/benchmarks.md). */
-    static final double SIGMA = 0.25;
+    static final double SIGMA = 0.2;
 
     static final List<ClientKind> ALL = List.of(ClientKind.POLLING, ClientKind.WEBHOOK, ClientKind.SDK);
 
@@ -44,6 +44,8 @@ record Scenario(String name, int documents, double perMinute, Distribution proce
                     Faults.NONE, ALL);
             case "smoke-faults" -> new Scenario("smoke-faults", 30, 0, Distribution.logNormal(3, SIGMA, 7), 512, 20,
                     Faults.SMOKE, List.of(ClientKind.POLLING));
+            case "warmup" -> new Scenario("warmup", 200, 0, Distribution.logNormal(3, SIGMA, 8), 2048, 300,
+                    Faults.NONE, ALL);
             default -> throw new IllegalArgumentException("no scenario " + name
                                                           + ": burst, steady, long, upload, soak, smoke, smoke-faults");
         };
@@ -92,17 +94,22 @@ record Scenario(String name, int documents, double perMinute, Distribution proce
         return end;
     }
 
-    /** The alias of document {@code index}; the server reads the index back from it. */
-    static String alias(int index) {
-        return "doc-" + index;
+    private String prefix() {
+        return "warmup".equals(name) ? "warm-" : "doc-";
     }
 
-    static int index(String alias) {
-        if (alias == null || !alias.startsWith("doc-")) {
+    /** The alias of document {@code index}; the server reads the index back from it. */
+    String alias(int index) {
+        return prefix() + index;
+    }
+
+    /** The index of an alias of this scenario's, or -1 (another scenario's, e.g. the warm-up's). */
+    int index(String alias) {
+        if (alias == null || !alias.startsWith(prefix())) {
             return -1;
         }
         try {
-            return Integer.parseInt(alias.substring(4));
+            return Integer.parseInt(alias.substring(prefix().length()));
         } catch (NumberFormatException e) {
             return -1;
         }

@@ -74,7 +74,7 @@ final class SdkStyleClient implements BenchClient {
         try {
             // LocalInputSource(File) reads the whole file into a byte[]
             byte[] file = upload != null ? Files.readAllBytes(upload.toPath()) : document.clone();
-            String alias = Scenario.alias(index);
+            String alias = scenario.alias(index);
             JsonNode job = enqueue(file, alias, "doc-" + index + ".png").path("job");
             file = null;
             String jobId = job.path("id").asText();
@@ -159,7 +159,11 @@ final class SdkStyleClient implements BenchClient {
         TimeUnit.NANOSECONDS.sleep(scenario.realNanos(scenarioSeconds));
     }
 
-    /** Apache HttpClient's default (1 retry of 429 and 503 and of idempotent requests on I/O errors, 1 s), scaled. */
+    /**
+     * Apache HttpClient's default (1 retry of 429 and 503, and of idempotent requests after I/O errors) after its
+     * default 1 s, scaled. Mindee sends no Retry-After, so the SDK waits that 1 s; the local engine's Retry-After (in
+     * real seconds) is not what the real service sends, and is ignored here.
+     */
     private final class ScaledRetryStrategy extends DefaultHttpRequestRetryStrategy {
 
         ScaledRetryStrategy() {
@@ -168,8 +172,7 @@ final class SdkStyleClient implements BenchClient {
 
         @Override
         public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
-            TimeValue interval = super.getRetryInterval(response, execCount, context);
-            return TimeValue.ofNanoseconds(scenario.realNanos(interval.toMilliseconds() / 1000.0));
+            return TimeValue.ofNanoseconds(scenario.realNanos(1));
         }
     }
 

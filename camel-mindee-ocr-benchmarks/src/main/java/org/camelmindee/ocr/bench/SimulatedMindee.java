@@ -23,8 +23,9 @@ import org.camelmindee.ocr.model.Point;
 
 /**
  * The simulated Mindee: the local engine's server with a {@link SimulatedRecognizer} (jobs complete by a timer after
- * the scenario's processing time), Mindee's rate limits on a clock that runs at the scenario's pace, signed webhooks,
- * and a filter that counts every request and answer and injects the scenario's faults.
+ * the scenario's processing time), Mindee's rate limits counted over a scenario minute, signed webhooks, and a filter
+ * that counts every request and answer and injects the scenario's faults. Timestamps are real time: a job's
+ * {@code completed_at - created_at} is its real processing time, as on the real service.
  */
 final class SimulatedMindee implements AutoCloseable {
 
@@ -38,7 +39,6 @@ final class SimulatedMindee implements AutoCloseable {
 
     private final Scenario scenario;
     private final LocalMindeeServer server;
-    private final ScaledClock clock;
     /** Real completion time of each document's job, epoch microseconds; 0 while none. */
     final AtomicLongArray completedAt;
     /** Jobs made for each document: more than one is a duplicate. */
@@ -56,14 +56,13 @@ final class SimulatedMindee implements AutoCloseable {
 
     SimulatedMindee(Scenario scenario, Integer webhookPort) {
         this.scenario = scenario;
-        this.clock = new ScaledClock(scenario.scale());
         this.completedAt = new AtomicLongArray(scenario.documents());
         this.jobsMade = new AtomicIntegerArray(scenario.documents());
         LocalMindeeServer.Builder builder = LocalMindeeServer.builder()
                 .port(0)
                 .apiKey(API_KEY)
                 .rateLimits(1.0)
-                .clock(clock)
+                .rateLimitWindow(Duration.ofNanos(scenario.realNanos(60)))
                 .retention(Duration.ofHours(12))
                 .recognizer(new Recognizer())
                 .filter(new CountingFaultFilter())
@@ -97,7 +96,7 @@ final class SimulatedMindee implements AutoCloseable {
 
         @Override
         public Duration processingTime(SimulatedJob job) {
-            int index = Scenario.index(job.alias());
+            int index = scenario.index(job.alias());
             if (index >= 0 && index < jobsMade.length()) {
                 jobsMade.incrementAndGet(index);
             }
@@ -107,7 +106,7 @@ final class SimulatedMindee implements AutoCloseable {
 
         @Override
         public void completed(SimulatedJob job, boolean processed, Instant at) {
-            int index = Scenario.index(job.alias());
+            int index = scenario.index(job.alias());
             if (index >= 0 && index < completedAt.length()) {
                 completedAt.compareAndSet(index, 0, epochMicros(Instant.now()));
             }
