@@ -38,6 +38,17 @@ public final class OcrEngine implements AutoCloseable {
         return local(LocalMindeeServer.builder());
     }
 
+    /** A warning when only one of the two variables is set (the local engine is used then), else null. */
+    public static String halfConfigured(Map<String, String> env) {
+        boolean key = env.get(API_KEY_ENV) != null && !env.get(API_KEY_ENV).isBlank();
+        boolean model = env.get(MODEL_ID_ENV) != null && !env.get(MODEL_ID_ENV).isBlank();
+        if (key == model) {
+            return null;
+        }
+        return (key ? API_KEY_ENV : MODEL_ID_ENV) + " is set but " + (key ? MODEL_ID_ENV : API_KEY_ENV)
+               + " is not: Mindee's cloud needs both, so the local engine runs instead";
+    }
+
     /** A local engine from the given builder (port, workers, webhooks...), with the examples' API key. */
     public static OcrEngine local(LocalMindeeServer.Builder builder) {
         LocalMindeeServer server = builder.apiKey(LOCAL_API_KEY).start();

@@ -42,7 +42,11 @@ public final class OcrFilesApplication {
         boolean yaml = "yaml".equalsIgnoreCase(System.getProperty("dsl")) || list.contains("--yaml");
         Options options = new Options(Path.of("inbox"), Path.of("outbox"), watch, yaml);
         int failed;
-        System.out.println(watch ? "Starting the OCR engine..." : "Starting the OCR engine (the first start unpacks Tesseract)...");
+        String warning = OcrEngine.halfConfigured(System.getenv());
+        if (warning != null) {
+            System.out.println("Note: " + warning);
+        }
+        System.out.println("Starting the OCR engine...");
         try (OcrEngine engine = OcrEngine.fromEnvironment(System.getenv())) {
             failed = run(options, engine, System.out);
         }
