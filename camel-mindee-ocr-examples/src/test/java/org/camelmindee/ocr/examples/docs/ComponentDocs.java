@@ -132,7 +132,7 @@ public final class ComponentDocs {
         if (type.isEmpty() || "object".equals(type)) {
             return simple;
         }
-        return "duration".equals(type) ? "duration (`1500`, `1.5s`, `10m`)" : type;
+        return type;
     }
 
     private static String description(JsonNode p) {
