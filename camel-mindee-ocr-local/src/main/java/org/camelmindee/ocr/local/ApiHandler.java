@@ -42,8 +42,9 @@ abstract class ApiHandler implements HttpHandler {
         }
     }
 
+    // beyond this the connection is closed on the client; below it the client reads the problem
     private long drainLimit() {
-        return context.config().maxFileBytes() * 2;
+        return Math.max(context.config().maxFileBytes() * 2, 256L * 1024 * 1024);
     }
 
     private void handleChecked(HttpExchange exchange) throws IOException {

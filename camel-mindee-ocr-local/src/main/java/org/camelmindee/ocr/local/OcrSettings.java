@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param thresholding      Tesseract's binarisation: 0 Otsu, 1 Leptonica adaptive Otsu, 2 Sauvola
  * @param minWordConfidence drop words whose confidence (0..100) is below this: noise read as text
  * @param despeckleAbove     median-filter a page when this share of its pixels are specks (0 never)
+ * @param detectOrientation  turn pages lying sideways or upside down upright (Leptonica, Latin text)
  */
 public record OcrSettings(
         Path tessdataDir,
@@ -23,42 +24,55 @@ public record OcrSettings(
         int upscaleBelowPixels,
         int thresholding,
         float minWordConfidence,
-        double despeckleAbove) {
+        double despeckleAbove,
+        boolean detectOrientation) {
 
     public static OcrSettings defaults() {
-        return new OcrSettings(null, "eng", 3, true, 1400, 2, 10f, 0.001);
+        return new OcrSettings(null, "eng", 3, true, 1400, 2, 10f, 0.001, true);
     }
 
     public OcrSettings withTessdataDir(Path dir) {
-        return new OcrSettings(dir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove);
+        return new OcrSettings(dir, languages, pageSegMode, deskew,
+                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation);
     }
 
     public OcrSettings withLanguages(String langs) {
-        return new OcrSettings(tessdataDir, langs, pageSegMode, deskew, upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove);
+        return new OcrSettings(tessdataDir, langs, pageSegMode, deskew,
+                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation);
     }
 
     public OcrSettings withPageSegMode(int psm) {
-        return new OcrSettings(tessdataDir, languages, psm, deskew, upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove);
+        return new OcrSettings(tessdataDir, languages, psm, deskew,
+                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation);
     }
 
     public OcrSettings withDeskew(boolean on) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, on, upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove);
+        return new OcrSettings(tessdataDir, languages, pageSegMode, on,
+                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation);
     }
 
     public OcrSettings withUpscaleBelowPixels(int pixels) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, pixels, thresholding, minWordConfidence, despeckleAbove);
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew,
+                pixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation);
     }
 
     public OcrSettings withThresholding(int method) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, method, minWordConfidence, despeckleAbove);
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew,
+                upscaleBelowPixels, method, minWordConfidence, despeckleAbove, detectOrientation);
     }
 
     public OcrSettings withDespeckleAbove(double share) {
         return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding,
-                minWordConfidence, share);
+                minWordConfidence, share, detectOrientation);
+    }
+
+    public OcrSettings withDetectOrientation(boolean on) {
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew,
+                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, on);
     }
 
     public OcrSettings withMinWordConfidence(float min) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding, min, despeckleAbove);
+        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew,
+                upscaleBelowPixels, thresholding, min, despeckleAbove, detectOrientation);
     }
 }

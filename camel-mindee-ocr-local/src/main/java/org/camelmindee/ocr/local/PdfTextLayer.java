@@ -19,8 +19,11 @@ import org.camelmindee.ocr.model.Point;
 final class PdfTextLayer extends PDFTextStripper {
 
     private final List<OcrWord> words = new ArrayList<>();
+    // the page's /Rotate: PDFBox gives glyph positions on the unrotated page, Mindee on the page as displayed
+    private final int rotation;
 
-    private PdfTextLayer() {
+    private PdfTextLayer(int rotation) {
+        this.rotation = Math.floorMod(rotation, 360) / 90 * 90;
         setSortByPosition(true);
         setLineSeparator("\n");
         setWordSeparator(" ");
@@ -32,7 +35,7 @@ final class PdfTextLayer extends PDFTextStripper {
 
     /** The page's words and text, or null when the page has no text layer (scanned, or drawn only). */
     static OcrPage read(PDDocument document, int pageIndex) throws IOException {
-        PdfTextLayer stripper = new PdfTextLayer();
+        PdfTextLayer stripper = new PdfTextLayer(document.getPage(pageIndex).getRotation());
         stripper.setStartPage(pageIndex + 1);
         stripper.setEndPage(pageIndex + 1);
         StringWriter out = new StringWriter();
@@ -89,7 +92,17 @@ final class PdfTextLayer extends PDFTextStripper {
         double r = clamp(right / pageWidth);
         double t = clamp(top / pageHeight);
         double b = clamp(bottom / pageHeight);
-        words.add(new OcrWord(word, List.of(new Point(l, t), new Point(r, t), new Point(r, b), new Point(l, b))));
+        words.add(new OcrWord(word, List.of(displayed(l, t), displayed(r, t), displayed(r, b), displayed(l, b))));
+    }
+
+    /** A point of the unrotated page on the page as viewers show it, turned clockwise by /Rotate. */
+    private Point displayed(double x, double y) {
+        return switch (rotation) {
+            case 90 -> new Point(1 - y, x);
+            case 180 -> new Point(1 - x, 1 - y);
+            case 270 -> new Point(y, 1 - x);
+            default -> new Point(x, y);
+        };
     }
 
     private static double clamp(double v) {

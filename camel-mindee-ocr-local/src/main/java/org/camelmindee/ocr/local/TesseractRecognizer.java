@@ -29,6 +29,9 @@ public final class TesseractRecognizer implements Recognizer {
 
     /** PDF pages without a text layer are rendered at this resolution, as a scanner would. */
     public static final int PDF_RENDER_DPI = 300;
+    // a page mostly covered by images with fewer words of text than this is a scan, whatever its text layer says
+    private static final int STAMP_WORDS = 20;
+    private static final double SCANNED_COVERAGE = 0.5;
     // a poster-sized page at 300 dpi would take gigabytes: render such pages at a lower resolution instead
     private static final double MAX_RENDER_PIXELS = 60_000_000d;
 
@@ -105,6 +108,10 @@ public final class TesseractRecognizer implements Recognizer {
             List<OcrPage> result = new ArrayList<>(pageCount);
             for (int i = 0; i < pageCount; i++) {
                 OcrPage page = PdfTextLayer.read(document, i);
+                if (page != null && page.words().size() < STAMP_WORDS
+                        && PdfImageCoverage.of(document.getPage(i)) >= SCANNED_COVERAGE) {
+                    page = null; // a scan with a stamp of text on it: recognise the scan
+                }
                 if (page == null) {
                     if (renderer == null) {
                         renderer = new PDFRenderer(document);

@@ -87,6 +87,13 @@ class OcrQualityTest {
     }
 
     @Test
+    void aScanWithAStampOfTextIsRecognisedNotReadFromItsFewWords() throws Exception {
+        OcrPage page = single(TestPages.stampedScanPdf(clean.image(), "DOC-000123 page 1/1"));
+        assertTrue(page.content().contains("quick brown fox"), page.content());
+        assertTrue(report("stamped scan PDF", page) < 0.05, page.content());
+    }
+
+    @Test
     void bornDigitalPdfIsReadFromItsTextLayer() throws Exception {
         byte[] pdf = TestPages.digitalPdf();
         long start = System.nanoTime();
@@ -156,6 +163,27 @@ class OcrQualityTest {
             ProblemException e = assertThrows(ProblemException.class, () -> hurried.recognize(png, DocumentType.PNG));
             assertEquals(500, e.problem().status());
             assertEquals("500-002", e.problem().code());
+        }
+    }
+
+    @Test
+    void pagesLyingSidewaysOrUpsideDownAreTurnedUprightAndTheirPolygonsStayOnThePage() throws Exception {
+        for (int quarters = 1; quarters <= 3; quarters++) {
+            OcrPage page = single(TestPages.png(TestPages.quarterTurned(clean.image(), quarters)));
+            assertTrue(report("turned " + 90 * quarters + " degrees PNG", page) < 0.02, page.content());
+            double[] drawn = clean.wordBoxes().get("quick");
+            double cx = (drawn[0] + drawn[2]) / 2 / TestPages.WIDTH;
+            double cy = (drawn[1] + drawn[3]) / 2 / TestPages.HEIGHT;
+            // where the centre of "quick" is on the turned picture, relative to it
+            double[] expected = switch (quarters) {
+                case 1 -> new double[] { 1 - cy, cx };
+                case 2 -> new double[] { 1 - cx, 1 - cy };
+                default -> new double[] { cy, 1 - cx };
+            };
+            OcrWord quick = page.words().stream().filter(w -> w.content().equals("quick")).findFirst().orElseThrow();
+            double[] box = WordAgreement.box(quick.polygon());
+            assertEquals(expected[0], (box[0] + box[2]) / 2, 0.01, quarters + " x");
+            assertEquals(expected[1], (box[1] + box[3]) / 2, 0.01, quarters + " y");
         }
     }
 

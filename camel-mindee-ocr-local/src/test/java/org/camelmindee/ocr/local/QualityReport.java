@@ -21,12 +21,15 @@ public final class QualityReport {
         pages.put("clean PNG", TestPages.png(clean.image()));
         pages.put("turned 3 deg PNG", TestPages.png(TestPages.draw(3).image()));
         pages.put("turned 6 deg PNG", TestPages.png(TestPages.draw(6).image()));
+        pages.put("sideways (90 deg) PNG", TestPages.png(TestPages.quarterTurned(clean.image(), 1)));
+        pages.put("upside down PNG", TestPages.png(TestPages.quarterTurned(clean.image(), 2)));
         pages.put("noise 1% JPEG", TestPages.jpeg(TestPages.noisy(clean.image(), 0.01, 42), 0.6f));
         pages.put("noise 3% turned -1.5 JPEG", TestPages.jpeg(TestPages.noisy(TestPages.draw(-1.5).image(), 0.03, 42),
                 0.6f));
         pages.put("100 dpi PNG", TestPages.png(scaled(clean.image(), 1 / 3.0)));
         pages.put("150 dpi JPEG", TestPages.jpeg(scaled(clean.image(), 0.5), 0.8f));
         pages.put("image-only PDF", TestPages.imageOnlyPdf(clean.image()));
+        pages.put("stamped scan PDF", TestPages.stampedScanPdf(clean.image(), "DOC-000123 page 1/1"));
         pages.put("born-digital PDF", TestPages.digitalPdf());
         return pages;
     }
@@ -50,6 +53,7 @@ public final class QualityReport {
         variants.put("no deskew", OcrSettings.defaults().withDeskew(false));
         variants.put("no despeckle", OcrSettings.defaults().withDespeckleAbove(0));
         variants.put("no upscale", OcrSettings.defaults().withUpscaleBelowPixels(0));
+        variants.put("no orient", OcrSettings.defaults().withDetectOrientation(false));
         for (Map.Entry<String, OcrSettings> variant : variants.entrySet()) {
             try (TesseractRecognizer recognizer = new TesseractRecognizer(variant.getValue())) {
                 for (Map.Entry<String, byte[]> page : pages.entrySet()) {

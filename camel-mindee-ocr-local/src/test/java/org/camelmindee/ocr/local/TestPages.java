@@ -105,6 +105,21 @@ final class TestPages {
         return new Page(image, expectedText(), boxes);
     }
 
+    /** The picture turned clockwise by quarter turns, as a scanner or a phone stores a page lying sideways. */
+    static BufferedImage quarterTurned(BufferedImage image, int quarters) {
+        boolean sideways = (quarters & 1) == 1;
+        int w = sideways ? image.getHeight() : image.getWidth();
+        int h = sideways ? image.getWidth() : image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.translate(w / 2.0, h / 2.0);
+        g.rotate(Math.PI / 2 * quarters);
+        g.translate(-image.getWidth() / 2.0, -image.getHeight() / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
     /** Salt-and-pepper noise on a share of the pixels, reproducibly. */
     static BufferedImage noisy(BufferedImage source, double share, long seed) {
         BufferedImage copy = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
@@ -149,6 +164,26 @@ final class TestPages {
             PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
             try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
                 content.drawImage(xobject, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A scanned page with a stamp of text on top, as scanners and document systems add them. */
+    static byte[] stampedScanPdf(BufferedImage image, String stamp) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            doc.addPage(page);
+            PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(xobject, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 8);
+                content.newLineAtOffset(450, 20);
+                content.showText(stamp);
+                content.endText();
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
