@@ -47,7 +47,7 @@ public final class EngineThroughput {
         String program = Loader.load(org.bytedeco.tesseract.program.tesseract.class);
         Path tessdata = Tessdata.resolve(null, "eng");
         OcrSettings bare = OcrSettings.defaults().withThresholding(0).withDeskew(false).withDespeckleAbove(0)
-                .withUpscaleBelowPixels(0);
+                .withUpscaleBelowPixels(0).withDetectOrientation(false);
         // the machine is shared: each round runs every contender once, so that load changes hit them alike
         double binary = 0;
         double binaryOneThread = 0;
