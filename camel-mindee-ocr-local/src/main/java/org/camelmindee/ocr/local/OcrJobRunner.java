@@ -39,6 +39,8 @@ final class OcrJobRunner implements AutoCloseable {
     private final boolean deleteOnFetch;
     private final int queueCapacity;
     private final ScheduledExecutorService timer;
+    private final java.util.concurrent.atomic.AtomicLong heldBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final long maxHeldBytes = Runtime.getRuntime().maxMemory() / 2;
 
     OcrJobRunner(ServerConfig config, Recognizer recognizer, WebhookDispatcher webhooks,
                  ScheduledExecutorService timer) {
@@ -60,9 +62,23 @@ final class OcrJobRunner implements AutoCloseable {
             simulate(simulated, job, request.document());
             return;
         }
+        long size = request.document() == null ? 0 : request.document().length;
+        // documents wait in memory: past half the heap, refuse like a full queue rather than run out of memory
+        long held = heldBytes.addAndGet(size);
+        if (held > maxHeldBytes && held != size) { // a lone document is always taken
+            heldBytes.addAndGet(-size);
+            throw new ProblemException(Problems.queueFull(queueCapacity));
+        }
         try {
-            pool.execute(() -> runGuarded(job, request));
+            pool.execute(() -> {
+                try {
+                    runGuarded(job, request);
+                } finally {
+                    heldBytes.addAndGet(-size);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            heldBytes.addAndGet(-size);
             throw new ProblemException(Problems.queueFull(queueCapacity));
         }
     }
