@@ -19,7 +19,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
 import static org.camelmindee.ocr.MindeeApiStub.json;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +62,8 @@ class MindeeOcrOperationsTest extends CamelTestSupport {
         assertEquals("81111111-1111-4111-8111-111111111111", out.getMessage().getHeader(MindeeOcrConstants.JOB_ID));
         assertEquals("Processing", out.getMessage().getHeader(MindeeOcrConstants.JOB_STATUS));
         assertEquals(java.time.Instant.parse("2026-03-02T09:15:04.120394Z"), job.createdAt(), "no zone means UTC");
+        String written = assertDoesNotThrow(() -> org.camelmindee.ocr.model.MindeeJson.mapper().writeValueAsString(job));
+        assertFalse(written.contains("\"processed\"") || written.contains("\"failed\""), "only the API's fields: " + written);
         assertEquals("5b7c9d1f-2e4a-4c6b-8d0f-1a3c5e7b9d21,6c8d0e2f-3f5b-4d7c-9e1a-2b4d6f8a0c32",
                 wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                         urlPathEqualTo(MindeeApiStub.ENQUEUE))).get(0).getPart("webhook_ids").getBody().asString());

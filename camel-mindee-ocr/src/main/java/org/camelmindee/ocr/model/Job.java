@@ -3,6 +3,7 @@ package org.camelmindee.ocr.model;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,10 +31,12 @@ public record Job(
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
     }
 
+    @JsonIgnore
     public boolean isProcessed() {
         return status == JobStatus.PROCESSED;
     }
 
+    @JsonIgnore
     public boolean isFailed() {
         return status == JobStatus.FAILED;
     }
