@@ -24,6 +24,8 @@ public final class JobWaiter {
     private final ProcessingTimes times;
     private final Job job;
     private final long enqueuedAt;
+    /** When the server made the job, on this JVM's clock as well as the enqueue's answer tells it; the polls' origin. */
+    private final long createdAt;
     private final long deadline;
     private final CompletableFuture<JobPoll> result = new CompletableFuture<>();
     private volatile long lastPending;
@@ -37,11 +39,12 @@ public final class JobWaiter {
         this.times = times;
         this.job = job;
         this.enqueuedAt = enqueuedAt;
+        this.createdAt = enqueuedAt - times.answerDelay(job.createdAt());
         this.deadline = deadline;
     }
 
     public CompletableFuture<JobPoll> start() {
-        scheduleAt(enqueuedAt + schedule.firstDelay(enqueuedAt, client.getBudget()));
+        scheduleAt(createdAt + schedule.firstDelay(enqueuedAt, client.getBudget()));
         return result;
     }
 
@@ -72,6 +75,12 @@ public final class JobWaiter {
             return;
         }
         long sentAt = System.nanoTime();
+        if (client.getBudget().available(sentAt) == 0 && sentAt < deadline) {
+            // no GET left in this window: look again a little later rather than queue behind every other job's poll,
+            // where the poll would go out late and stale (the result GETs, which cannot wait, keep the queue)
+            scheduleAt(sentAt + schedule.retryDelay());
+            return;
+        }
         polls++;
         // a server that names no polling_url still has the documented job route
         String pollingUrl = job.pollingUrl() != null ? job.pollingUrl() : client.jobUrl(job.id());
@@ -109,16 +118,16 @@ public final class JobWaiter {
                     job.id(), job.alias()));
             return;
         }
-        scheduleAt(enqueuedAt + schedule.nextPoll(sentAt - enqueuedAt, now - enqueuedAt, now, client.getBudget()));
+        scheduleAt(createdAt + schedule.nextPoll(sentAt - createdAt, now - createdAt, now, client.getBudget()));
     }
 
     /**
-     * How long the job took, from the enqueue: the server's own {@code completed_at - created_at} when the job says,
-     * kept within what the polls saw (not done at the last pending poll, done at this one); else the middle of that.
+     * How long the job took: the server's own {@code completed_at - created_at} when the job says, kept within what
+     * the polls saw (not done at the last pending poll, done at this one); else the middle of that.
      */
     private long processingTime(Job done, long sentAt) {
-        long low = (lastPending == 0 ? enqueuedAt : lastPending) - enqueuedAt;
-        long high = sentAt - enqueuedAt;
+        long low = (lastPending == 0 ? createdAt : lastPending) - createdAt;
+        long high = sentAt - createdAt;
         if (done != null && done.createdAt() != null && done.completedAt() != null) {
             long server = java.time.Duration.between(done.createdAt(), done.completedAt()).toNanos();
             if (server >= 0) {

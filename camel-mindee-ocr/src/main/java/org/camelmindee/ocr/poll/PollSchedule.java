@@ -11,8 +11,10 @@ import org.camelmindee.ocr.api.RateBudget;
  * {@code interval} (a poll is worth that much latency) and rises, step by step, until the polls the schedule expects
  * for the jobs started in the last budget window, plus their result GETs, fit in {@value #BUDGET_SHARE} of the GET
  * budget; gaps stay within {@code interval} as long as that fits, and stretch beyond it when it does not. When the
- * budget is nearly spent anyway (other endpoints, retries), the schedule goes two steps sparser. Past the last
- * planned poll, a job is polled every quarter of its age (within {@code interval} when the schedule is).
+ * budget is half spent anyway (other endpoints, retries, jobs longer than the samples said), the schedule goes
+ * sparser, the more so the less is left. Past the last planned poll, a job is polled every quarter of its age (within
+ * {@code interval} while half the budget is free). Before there is anything to plan from, every {@code interval}, or
+ * every quarter of the job's age once half the budget is spent.
  */
 public final class PollSchedule {
 
@@ -57,16 +59,29 @@ public final class PollSchedule {
     public long nextPoll(long sent, long elapsed, long now, RateBudget budget) {
         long earliest = Math.max(sent + minGap, elapsed);
         if (times.count() < MIN_SAMPLES) {
-            return Math.max(earliest, sent + interval);
+            // nothing to plan from yet (long jobs: none has finished): every interval, unless the budget runs short,
+            // then with the job's age, so that a stream of jobs nobody knows yet does not spend it all
+            long step = relaxed(now, budget) ? interval : Math.max(interval, elapsed / 4);
+            return Math.max(earliest, sent + step);
         }
         ProcessingTimes.Level level = level(now, budget);
         long planned = level.after(earliest - 1);
         if (planned >= 0) {
             return planned;
         }
-        // slower than every job seen: back off with its age
+        // slower than every job seen (or than the few that finished first): back off with its age
         long step = Math.max(minGap, elapsed / 4);
-        return earliest + (level.capped ? Math.min(step, interval) : step);
+        return earliest + (relaxed(now, budget) ? Math.min(step, interval) : step);
+    }
+
+    /** Whether at least half of the GET budget is free. */
+    private static boolean relaxed(long now, RateBudget budget) {
+        return budget == null || budget.available(now) >= budget.limit() / 2;
+    }
+
+    /** How long a poll that found no GET left in the budget waits before it looks again: a tenth of the interval. */
+    public long retryDelay() {
+        return Math.max(minGap, interval / 10);
     }
 
     private ProcessingTimes.Level level(long now, RateBudget budget) {
@@ -82,9 +97,11 @@ public final class PollSchedule {
                     break;
                 }
             }
-            if (budget.available(now) < budget.limit() / 10) {
-                chosen = Math.min(plan.levels.size() - 1, chosen + 4);
-            }
+            // the prediction counts only this model's jobs and trusts the samples: the budget's state corrects it
+            int available = budget.available(now);
+            int sparser = available < budget.limit() / 10 ? 8 : available < budget.limit() / 4 ? 4
+                    : available < budget.limit() / 2 ? 2 : 0;
+            chosen = Math.min(plan.levels.size() - 1, chosen + sparser);
         }
         return plan.levels.get(chosen);
     }

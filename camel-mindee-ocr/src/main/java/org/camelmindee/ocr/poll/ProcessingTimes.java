@@ -1,9 +1,11 @@
 package org.camelmindee.ocr.poll;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the component has seen of one model's jobs: their processing times (the most recent 256) and when jobs were
@@ -17,6 +19,9 @@ public final class ProcessingTimes {
 
     private static final int CAPACITY = 256;
     private static final int STARTS = 1024;
+    private static final int LAGS = 64;
+    /** The most an answer is taken to have been held up: beyond that, a clock was changed. */
+    private static final long MAX_ANSWER_DELAY = TimeUnit.MINUTES.toNanos(1);
     /** Prices from the base price up to 2^10 times it, in steps of the square root of 2. */
     private static final int PRICE_STEPS = 21;
 
@@ -24,6 +29,9 @@ public final class ProcessingTimes {
     private int next;
     private int count;
     private int sinceBuilt;
+    private final long[] lags = new long[LAGS];
+    private int nextLag;
+    private int lagCount;
     private final long[] starts = new long[STARTS];
     private int nextStart;
     private int startCount;
@@ -50,6 +58,29 @@ public final class ProcessingTimes {
         Arrays.sort(sorted);
         int index = (int) Math.min(count - 1, Math.max(0, Math.round(q * (count - 1))));
         return sorted[index];
+    }
+
+    /**
+     * How long before its enqueue's answer was read the server made a job, beyond the quickest answer seen lately:
+     * the answer's {@code created_at} against this JVM's clock, less the least such lag of the last 64 jobs (which
+     * holds the clocks' offset and the fastest round trip). A burst's answers queue behind each other; without this the
+     * later ones would start their polls late. 0 when the job has no {@code created_at}.
+     */
+    synchronized long answerDelay(Instant created) {
+        if (created == null) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        long lag = TimeUnit.SECONDS.toNanos(now.getEpochSecond() - created.getEpochSecond())
+                   + (now.getNano() - created.getNano());
+        lags[nextLag] = lag;
+        nextLag = (nextLag + 1) % LAGS;
+        lagCount = Math.min(lagCount + 1, LAGS);
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < lagCount; i++) {
+            least = Math.min(least, lags[i]);
+        }
+        return Math.min(MAX_ANSWER_DELAY, lag - least);
     }
 
     /** Notes that a job was started at {@code now} (System.nanoTime()). */
