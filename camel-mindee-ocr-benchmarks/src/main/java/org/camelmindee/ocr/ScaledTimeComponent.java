@@ -33,6 +33,14 @@ public class ScaledTimeComponent extends MindeeOcrComponent {
         return budgets.computeIfAbsent("get:" + perMinute, k -> scaled(perMinute));
     }
 
+    /** What the component learned of a model's processing times: quantiles 0.1, 0.5, 0.9 in scenario seconds. */
+    public String learned(String modelId) {
+        org.camelmindee.ocr.poll.ProcessingTimes times = processingTimes(modelId);
+        return String.format(java.util.Locale.ROOT, "%d samples, q10 %.2f s, q50 %.2f s, q90 %.2f s", times.count(),
+                times.quantile(0.1) * scale / 1e9, times.quantile(0.5) * scale / 1e9,
+                times.quantile(0.9) * scale / 1e9);
+    }
+
     private RateBudget scaled(int perMinute) {
         return new RateBudget(perMinute, Math.round(60_500_000_000L / scale), TimeUnit.NANOSECONDS);
     }

@@ -26,6 +26,16 @@ public final class BenchmarkMain {
     static final List<String> CLIENT_JVM = List.of("-XX:+UseSerialGC", "-Xmn16m", "-Xmx1g", "-Xss512k",
             "-XX:TieredStopAtLevel=4");
 
+    static {
+        // The JDK's HTTP server, under the local engine, leaves Nagle's algorithm on unless told otherwise: with a
+        // keep-alive client every answer then waits for the client's delayed ACK, about 40 ms a request on loopback.
+        // Mindee's servers do not do that; the simulated one must not either. (Read once, when the first server
+        // starts.)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private BenchmarkMain() {
     }
 
@@ -97,6 +107,10 @@ public final class BenchmarkMain {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(CLIENT_JVM);
+            String extra = System.getenv("BENCH_CLIENT_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(ClientMain.class.getName());
@@ -121,8 +135,10 @@ public final class BenchmarkMain {
             done = true;
         } finally {
             Files.deleteIfExists(output);
-            if (done) {
+            if (done && System.getenv("BENCH_KEEP_LOGS") == null) {
                 Files.deleteIfExists(log);
+            } else {
+                System.err.println("client log: " + log);
             }
         }
         return run;

@@ -41,13 +41,16 @@ public final class ClientMain {
             for (int i = 0; i < warmUp.documents(); i++) {
                 client.submit(i);
             }
-            warm.await(TimeUnit.SECONDS.toNanos(60));
+            if (!warm.await(TimeUnit.SECONDS.toNanos(30))) {
+                System.err.println("warm-up incomplete");
+            }
         }
 
         Outcomes outcomes = new Outcomes(scenario.documents());
         BenchClient client = client(kind, scenario, baseUrl, webhookPort, upload, outcomes);
         client.start();
-        Meter meter = new Meter();
+        // the soak's figure is the heap that stays: a full collection every 2 s (real) measures it
+        Meter meter = new Meter(scenario.documents() >= 5000 ? 2000 : 0);
         meter.start();
         long start = System.nanoTime();
         long startMicros = SimulatedMindee.epochMicros(Instant.now());
@@ -63,6 +66,12 @@ public final class ClientMain {
         long bound = scenario.realNanos(scenario.idealMakespan() + 900) + TimeUnit.SECONDS.toNanos(20);
         boolean complete = outcomes.await(Math.max(0, start + bound - System.nanoTime()));
         List<String> figures = meter.stop();
+        if (System.getenv("BENCH_HISTOGRAM") != null) {
+            // what is left on the heap once every document is done (for hunting what a run keeps)
+            new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            new File(System.getenv("BENCH_HISTOGRAM")))).start().waitFor();
+        }
         List<String> lines = new ArrayList<>();
         lines.add("complete=" + complete);
         lines.add("startMicros=" + startMicros);

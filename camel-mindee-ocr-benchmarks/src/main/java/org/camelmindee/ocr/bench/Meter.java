@@ -27,14 +27,26 @@ final class Meter {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final List<long[]> afterGc = new ArrayList<>();
+    private final List<long[]> afterFullGc = new ArrayList<>();
+    private final long fullGcEveryNanos;
     private volatile boolean running;
     private volatile int peakThreads;
+    private volatile String peakThreadNames = "";
     private volatile long peakUsed;
     private int idleThreads;
     private long idleHeap;
     private long cpuStart;
     private long startNanos;
     private Thread sampler;
+
+    /**
+     * @param fullGcEveryMillis every this many milliseconds a full collection, so that the heap left after it is the
+     *                          live data and nothing else (0: never; the soak's flat-heap figure needs it, since a
+     *                          young collection leaves the garbage that reached the old generation)
+     */
+    Meter(long fullGcEveryMillis) {
+        this.fullGcEveryNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(fullGcEveryMillis);
+    }
 
     /** Collects, notes the idle state, and starts sampling. */
     void start() {
@@ -58,7 +70,11 @@ final class Meter {
                 }
                 if (running) {
                     synchronized (afterGc) {
-                        afterGc.add(new long[] {System.nanoTime() - startNanos, used});
+                        long[] point = {System.nanoTime() - startNanos, used};
+                        afterGc.add(point);
+                        if (info.getGcAction().contains("major")) {
+                            afterFullGc.add(point);
+                        }
                     }
                 }
             }, null, null);
@@ -66,8 +82,17 @@ final class Meter {
         idleHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         running = true;
         sampler = new Thread(() -> {
+            long nextFullGc = System.nanoTime() + fullGcEveryNanos;
             while (running) {
-                peakThreads = Math.max(peakThreads, threads.getThreadCount());
+                if (fullGcEveryNanos > 0 && System.nanoTime() >= nextFullGc) {
+                    System.gc();
+                    nextFullGc = System.nanoTime() + fullGcEveryNanos;
+                }
+                int live = threads.getThreadCount();
+                if (live > peakThreads) {
+                    peakThreads = live;
+                    peakThreadNames = names();
+                }
                 peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
                 try {
                     Thread.sleep(5);
@@ -86,6 +111,15 @@ final class Meter {
         cpuStart = os.getProcessCpuTime();
     }
 
+    /** The live threads by name, numbers left out: {@code name x count}. */
+    private static String names() {
+        Map<String, Long> byName = Thread.getAllStackTraces().keySet().stream()
+                .collect(Collectors.groupingBy(t -> t.getName().replaceAll("\\d+", "#"), java.util.TreeMap::new,
+                        Collectors.counting()));
+        return byName.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
     /** Stops sampling; the figures, as lines of {@code key=value}. */
     List<String> stop() {
         long cpu = os.getProcessCpuTime() - cpuStart;
@@ -95,6 +129,7 @@ final class Meter {
         List<String> lines = new ArrayList<>();
         lines.add("idleThreads=" + idleThreads);
         lines.add("peakThreads=" + peakThreads);
+        lines.add("peakThreadNames=" + peakThreadNames);
         lines.add("idleHeap=" + idleHeap);
         lines.add("peakHeapUsed=" + peakUsed);
         long peakLive = idleHeap;
@@ -107,6 +142,13 @@ final class Meter {
         }
         lines.add("peakHeapLive=" + peakLive);
         lines.add("gcSeries=" + series);
+        StringBuilder full = new StringBuilder();
+        synchronized (afterGc) {
+            for (long[] point : afterFullGc) {
+                full.append(point[0] / 1_000_000).append(':').append(point[1]).append(',');
+            }
+        }
+        lines.add("fullGcSeries=" + full);
         lines.add("cpuNanos=" + cpu);
         return lines;
     }

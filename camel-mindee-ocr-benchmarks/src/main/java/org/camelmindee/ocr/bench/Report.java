@@ -50,10 +50,12 @@ final class Report {
             double used = r.value("peakHeapUsed") / MB;
             double idle = r.value("idleHeap") / MB;
             double cpu = r.value("cpuNanos") / 1e9 * 1000.0 / r.documents;
-            out.printf(Locale.ROOT, "| %s | %s | %d / %d / %d | %.1f (%.1f, %+.1f %%) | %d | %.2f | %s / %s / %s | %d (+%d) "
+            String throttled = r.injected429 == 0 ? Long.toString(r.answered429)
+                    : r.answered429 + " (" + r.injected429 + " injected)";
+            out.printf(Locale.ROOT, "| %s | %s | %d / %d / %d | %.1f (%.1f, %+.1f %%) | %s | %.2f | %s / %s / %s | %d (+%d) "
                                     + "| %.1f / %.1f (+%.1f) | %.2f |%n",
                     r.scenario.name(), r.kind.label, r.ok, r.failed, r.lost, r.makespan, ideal,
-                    (r.makespan / ideal - 1) * 100, r.answered429, (double) r.polls / r.documents,
+                    (r.makespan / ideal - 1) * 100, throttled, (double) r.polls / r.documents,
                     sec(r.percentile(0.5)), sec(r.percentile(0.95)), sec(r.max()), peakThreads,
                     peakThreads - idleThreads, live, used, used - idle, cpu);
         }
@@ -80,6 +82,12 @@ final class Report {
                     r.injected5xx, r.injectedResets, r.injectedSlow, r.values.get("clientPolls"),
                     r.values.get("clientRetries"), r.values.get("client429"), r.duplicateJobs, r.repeatedOutcomes,
                     r.wallSeconds);
+            if (!r.values.getOrDefault("peakThreadNames", "").isEmpty()) {
+                out.printf(Locale.ROOT, "  - threads at the peak: %s%n", r.values.get("peakThreadNames"));
+            }
+            if (r.values.containsKey("learned")) {
+                out.printf(Locale.ROOT, "  - processing times the component learned: %s%n", r.values.get("learned"));
+            }
             for (Map.Entry<String, Integer> failure : r.failures.entrySet()) {
                 out.printf(Locale.ROOT, "  - %d x %s%n", failure.getValue(), failure.getKey());
             }
@@ -96,8 +104,8 @@ final class Report {
                 double first = median(Arrays.copyOfRange(series, 0, fifth));
                 double lastFifth = median(Arrays.copyOfRange(series, series.length - fifth, series.length));
                 double max = Arrays.stream(series).mapToLong(p -> p[1]).max().orElse(0) / MB;
-                out.printf(Locale.ROOT, "Live heap after collections (%d collections): median %.1f MB over the first"
-                                        + " fifth of the run, %.1f MB over the last fifth, at most %.1f MB.%n",
+                out.printf(Locale.ROOT, "Live heap after full collections (%d, one every 2 s real): median %.1f MB over"
+                                        + " the first fifth of the run, %.1f MB over the last fifth, at most %.1f MB.%n",
                         series.length, first, lastFifth, max);
             }
         }

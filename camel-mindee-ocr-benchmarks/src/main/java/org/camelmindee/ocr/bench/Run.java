@@ -123,7 +123,10 @@ final class Run {
 
     /** The heap left after each collection over the run: {@code [millis, bytes]} pairs. */
     long[][] liveHeapSeries() {
-        String series = values.getOrDefault("gcSeries", "");
+        String series = values.getOrDefault("fullGcSeries", "");
+        if (series.isEmpty()) {
+            series = values.getOrDefault("gcSeries", "");
+        }
         return Arrays.stream(series.split(",")).filter(s -> !s.isEmpty()).map(s -> s.split(":"))
                 .map(p -> new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])}).toArray(long[][]::new);
     }

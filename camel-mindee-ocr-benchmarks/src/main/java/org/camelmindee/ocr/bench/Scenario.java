@@ -30,7 +30,7 @@ record Scenario(String name, int documents, double perMinute, Distribution proce
 
     static Scenario named(String name) {
         return switch (name) {
-            case "burst" -> new Scenario("burst", 2000, 0, Distribution.logNormal(3, SIGMA, 1), 2048, 40,
+            case "burst" -> new Scenario("burst", 2000, 0, Distribution.logNormal(3, SIGMA, 1), 2048, 20,
                     Faults.NONE, ALL);
             case "steady" -> new Scenario("steady", 450, 0.9 * POSTS_PER_MINUTE, Distribution.logNormal(3, SIGMA, 2),
                     2048, 10, Faults.NONE, ALL);
