@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The harness: for each scenario and each client, a fresh simulated Mindee (same configuration), the client in a JVM
  * of its own, then one table of figures in scenario time, and the soak's accounting.
  *
- * <p>Arguments: scenario names ({@code all} = burst steady long upload soak), and optionally {@code --docs=N},
+ * <p>Arguments: scenario names ({@code all} = burst steady wide long upload soak), and optionally {@code --docs=N},
  * {@code --scale=S}, {@code --clients=POLLING,WEBHOOK,SDK} to override every scenario's.
  */
 public final class BenchmarkMain {
@@ -35,6 +35,9 @@ public final class BenchmarkMain {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
+
+    /** The scenarios of the table. */
+    static final List<String> ALL = List.of("burst", "steady", "wide", "long", "upload", "soak");
 
     private BenchmarkMain() {
     }
@@ -59,13 +62,13 @@ public final class BenchmarkMain {
             } else if (arg.startsWith("--clients=")) {
                 only = Arrays.stream(arg.substring(10).split(",")).map(ClientKind::valueOf).toList();
             } else if ("all".equals(arg)) {
-                names.addAll(List.of("burst", "steady", "long", "upload", "soak"));
+                names.addAll(ALL);
             } else if (!arg.isBlank()) {
                 names.add(arg);
             }
         }
         if (names.isEmpty()) {
-            names.addAll(List.of("burst", "steady", "long", "upload", "soak"));
+            names.addAll(ALL);
         }
         out.println(Report.machine());
         out.println();

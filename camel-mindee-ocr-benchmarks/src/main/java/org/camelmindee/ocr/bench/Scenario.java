@@ -34,6 +34,8 @@ record Scenario(String name, int documents, double perMinute, Distribution proce
                     Faults.NONE, ALL);
             case "steady" -> new Scenario("steady", 450, 0.9 * POSTS_PER_MINUTE, Distribution.logNormal(3, SIGMA, 2),
                     2048, 10, Faults.NONE, ALL);
+            case "wide" -> new Scenario("wide", 450, 0.9 * POSTS_PER_MINUTE, Distribution.logNormal(3, 0.5, 9),
+                    2048, 10, Faults.NONE, List.of(ClientKind.POLLING, ClientKind.SDK));
             case "long" -> new Scenario("long", 400, 0.9 * POSTS_PER_MINUTE, Distribution.uniform(30, 120, 3), 2048,
                     25, Faults.NONE, ALL);
             case "upload" -> new Scenario("upload", 1, 0, Distribution.logNormal(3, 0, 4), 100_000_000L, 5,
@@ -47,7 +49,7 @@ record Scenario(String name, int documents, double perMinute, Distribution proce
             case "warmup" -> new Scenario("warmup", 200, 0, Distribution.logNormal(3, SIGMA, 8), 2048, 300,
                     Faults.NONE, ALL);
             default -> throw new IllegalArgumentException("no scenario " + name
-                                                          + ": burst, steady, long, upload, soak, smoke, smoke-faults");
+                                                          + ": burst, steady, wide, long, upload, soak, smoke, smoke-faults");
         };
     }
 
