@@ -318,11 +318,12 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
                      + " be fetched with getJob: {}", inFlight.size(), jobIdsInFlight());
         }
         for (InFlight flight : inFlight) {
-            flight.settle(null, new MindeeOcrException("The route stopped while "
-                                                       + (flight.job == null ? "the document was being sent to Mindee"
-                                                               : "job " + flight.job.id() + " was in flight")
-                                                       + "; fetch the job later with getJob, or send the document again",
-                    null, flight.job == null ? null : flight.job.id(), flight.job == null ? null : flight.job.alias()));
+            String message = flight.job == null
+                    ? "The route stopped while the document was being sent to Mindee: a job may exist; look for it"
+                      + " before sending the document again"
+                    : "The route stopped while job " + flight.job.id() + " was in flight; fetch it later with getJob";
+            flight.settle(null, new MindeeOcrException(message, null,
+                    flight.job == null ? null : flight.job.id(), flight.job == null ? null : flight.job.alias()));
         }
         super.doStop();
     }

@@ -56,7 +56,9 @@ class MindeeOcrRestartTest {
             first.start();
             ledger.drop(DOCS);
             long until = System.nanoTime() + 20_000_000_000L;
-            while (wm.findAll(getRequestedFor(urlPathEqualTo("/v2/jobs/" + JOB))).size() < DOCS * 2
+            // every document enqueued and waiting: a stop during an upload would leave a job that may exist
+            while ((wm.findAll(postRequestedFor(urlPathEqualTo(ENQUEUE))).size() < DOCS
+                    || wm.findAll(getRequestedFor(urlPathEqualTo("/v2/jobs/" + JOB))).size() < DOCS * 2)
                    && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
