@@ -48,7 +48,8 @@ public class MindeeOcrConfiguration implements Cloneable {
                             + " lengthens it from the processing times it has seen.")
     private long pollInitialDelay = 2000;
     @UriParam(label = "producer,polling", defaultValue = "1s", javaType = "java.time.Duration",
-              description = "The longest wait between two polls of a job.")
+              description = "The longest wait between two polls of a job while the account's GET budget allows;"
+                            + " when the budget runs short, polls are spaced further apart.")
     private long pollInterval = 1000;
     @UriParam(label = "producer,polling", defaultValue = "10m", javaType = "java.time.Duration",
               description = "The total deadline for a document, from enqueue to result; past it the exchange fails with"

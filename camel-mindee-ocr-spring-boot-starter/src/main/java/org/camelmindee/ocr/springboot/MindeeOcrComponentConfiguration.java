@@ -163,8 +163,9 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
      */
     private String pollInitialDelay = "2s";
     /**
-     * The longest wait between two polls of a job. A duration: milliseconds (1500) or a duration such as 1.5s,
-     * 500ms, 10m, 1m30s, PT1.5S.
+     * The longest wait between two polls of a job while the account's GET budget allows; when the budget runs short,
+     * polls are spaced further apart. A duration: milliseconds (1500) or a duration such as 1.5s, 500ms, 10m, 1m30s,
+     * PT1.5S.
      */
     private String pollInterval = "1s";
     /**
