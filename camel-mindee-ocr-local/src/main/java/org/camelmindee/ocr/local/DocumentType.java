@@ -25,10 +25,6 @@ public enum DocumentType {
         return mimeType;
     }
 
-    public boolean isImage() {
-        return this != PDF;
-    }
-
     /** The type by its magic number, or null when the bytes are none of the accepted types. */
     public static DocumentType detect(byte[] bytes) {
         if (bytes == null || bytes.length < 12) {

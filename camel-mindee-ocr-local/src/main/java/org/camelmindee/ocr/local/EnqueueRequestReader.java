@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -281,13 +280,5 @@ final class EnqueueRequestReader {
         String path = uri.getPath();
         String name = path == null ? "" : baseName(path);
         return name.isBlank() ? uri.getHost() : name;
-    }
-
-    static boolean isUuid(String text) {
-        try {
-            return text != null && UUID_FORMAT.matcher(text).matches() && UUID.fromString(text) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

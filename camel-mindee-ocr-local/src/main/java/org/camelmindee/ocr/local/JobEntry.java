@@ -30,7 +30,6 @@ final class JobEntry {
     private Instant completedAt;
     private ErrorResponse error;
     private OcrResponse result;
-    private boolean resultDeleted;
     private final Map<String, WebhookResponse> webhooks = new LinkedHashMap<>();
 
     JobEntry(String jobId, String inferenceId, String modelId, String filename, String alias, List<String> webhookIds,
@@ -78,11 +77,10 @@ final class JobEntry {
 
     /** The result, or null when there is none (not processed, or deleted after a fetch). */
     synchronized OcrResponse result() {
-        return resultDeleted ? null : result;
+        return result;
     }
 
     synchronized void deleteResult() {
-        resultDeleted = true;
         result = null;
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
 final class MultipartParser {
 
     /** One part: a form field, or a file when it has a file name. */
-    record Part(String name, String filename, String contentType, byte[] body) {
+    record Part(String name, String filename, byte[] body) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -92,7 +92,7 @@ final class MultipartParser {
                 throw new ProblemException(Problems.badRequest("The multipart body ends before its closing boundary."));
             }
             if (name != null) {
-                parts.add(new Part(name, filename, headers.get("content-type"), body.toByteArray()));
+                parts.add(new Part(name, filename, body.toByteArray()));
             }
         }
     }

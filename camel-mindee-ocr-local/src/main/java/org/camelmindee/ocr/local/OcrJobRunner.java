@@ -83,11 +83,6 @@ final class OcrJobRunner implements AutoCloseable {
         }
     }
 
-    /** Jobs waiting for a worker. */
-    int queued() {
-        return pool.getQueue().size();
-    }
-
     // a job must end Processed or Failed whatever happens, or its client polls until it gives up
     private void runGuarded(JobEntry job, EnqueueRequest request) {
         try {

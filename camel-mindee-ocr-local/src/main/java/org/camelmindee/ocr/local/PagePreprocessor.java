@@ -117,15 +117,11 @@ final class PagePreprocessor {
             int[] rotation = new int[1];
             PIX upright = pixOrientCorrect(binary, 0f, 0f, up, left, rotation, 0);
             pixDestroy(upright);
-            lastOrientation = rotation[0];
             return Math.floorMod(rotation[0] / 90, 4);
         } finally {
             pixDestroy(binary);
         }
     }
-
-    // for measuring; not used by the server
-    static volatile int lastOrientation;
 
     /** The angle that straightens the page, or NaN when it is straight or the estimate is not trustworthy. */
     private static float skewDegrees(PIX gray) {

@@ -48,11 +48,6 @@ public final class Problems {
                 "405-001");
     }
 
-    public static ErrorResponse payloadTooLarge(long maxBytes) {
-        return new ErrorResponse(413, "File too large",
-                "The request body exceeds the limit of " + maxBytes + " bytes.", "413-001");
-    }
-
     public static ErrorResponse tooManyRequests(String detail) {
         return new ErrorResponse(429, "Too many requests", detail, "429-001");
     }

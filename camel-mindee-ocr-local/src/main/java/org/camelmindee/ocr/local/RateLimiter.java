@@ -16,10 +16,6 @@ final class RateLimiter {
     private double tokens;
     private long lastNanos;
 
-    RateLimiter(Clock clock, double perMinute) {
-        this(clock, perMinute, Duration.ofMinutes(1));
-    }
-
     /** {@code perWindow} requests in any {@code window} (a minute, for the API's limits). */
     RateLimiter(Clock clock, double perWindow, Duration window) {
         this.clock = clock;

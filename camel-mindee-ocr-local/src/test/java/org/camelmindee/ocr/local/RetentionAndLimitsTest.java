@@ -80,7 +80,7 @@ class RetentionAndLimitsTest {
     @Test
     void rateLimiterRefillsOverTheMinute() {
         MutableClock clock = new MutableClock();
-        RateLimiter limiter = new RateLimiter(clock, 60);
+        RateLimiter limiter = new RateLimiter(clock, 60, Duration.ofMinutes(1));
         for (int i = 0; i < 60; i++) {
             assertTrue(limiter.tryAcquire());
         }
