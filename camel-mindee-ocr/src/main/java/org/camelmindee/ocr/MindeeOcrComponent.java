@@ -74,12 +74,12 @@ public class MindeeOcrComponent extends HealthCheckComponent {
 
     /** The enqueue budget of an account, shared by every endpoint with that key. */
     RateBudget enqueueBudget(String apiKey, int perMinute) {
-        return enqueueBudgets.computeIfAbsent(budgetKey(apiKey), k -> RateBudget.perMinute(perMinute));
+        return enqueueBudgets.computeIfAbsent(apiKey, k -> RateBudget.perMinute(perMinute));
     }
 
     /** The GET budget of an account (polls, results, searches), shared by every endpoint with that key. */
     RateBudget getBudget(String apiKey, int perMinute) {
-        return getBudgets.computeIfAbsent(budgetKey(apiKey), k -> RateBudget.perMinute(perMinute));
+        return getBudgets.computeIfAbsent(apiKey, k -> RateBudget.perMinute(perMinute));
     }
 
     ProcessingTimes processingTimes(String modelId) {
@@ -146,11 +146,6 @@ public class MindeeOcrComponent extends HealthCheckComponent {
             httpExecutor = null;
         }
         super.doStop();
-    }
-
-    /** The budget is the account's; keep its key out of memory dumps by hashing it. */
-    private static String budgetKey(String apiKey) {
-        return Integer.toHexString(Objects.hashCode(apiKey)) + ":" + (apiKey == null ? 0 : apiKey.length());
     }
 
     private record HttpClientKey(SSLContextParameters ssl, boolean trustAll, long connectTimeout) {

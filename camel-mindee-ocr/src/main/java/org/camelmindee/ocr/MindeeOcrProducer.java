@@ -87,11 +87,6 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** How many exchanges this producer is working on. */
-    public int exchangesInFlight() {
-        return inFlight.size();
-    }
-
     /** The ids of the jobs this producer is waiting for. */
     public List<String> jobIdsInFlight() {
         return inFlight.stream().map(f -> f.job).filter(Objects::nonNull).map(Job::id).toList();

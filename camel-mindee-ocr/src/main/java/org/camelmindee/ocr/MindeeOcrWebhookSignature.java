@@ -43,7 +43,8 @@ final class MindeeOcrWebhookSignature {
             return false;
         }
         byte[] raw = sign(body);
-        byte[] stripped = containsLineBreak(body) ? sign(stripLineBreaks(body)) : null;
+        byte[] withoutLineBreaks = stripLineBreaks(body);
+        byte[] stripped = withoutLineBreaks.length < body.length ? sign(withoutLineBreaks) : null;
         boolean match = false;
         for (byte[] signature : signatures) {
             // evaluate both, so that the time taken does not tell which form matched
@@ -86,26 +87,7 @@ final class MindeeOcrWebhookSignature {
     }
 
     private static boolean isHex64(String value) {
-        if (value.length() != SIGNATURE_HEX_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean containsLineBreak(byte[] body) {
-        for (byte b : body) {
-            if (b == '\r' || b == '\n') {
-                return true;
-            }
-        }
-        return false;
+        return value.length() == SIGNATURE_HEX_LENGTH && value.chars().allMatch(HexFormat::isHexDigit);
     }
 
     static byte[] stripLineBreaks(byte[] body) {

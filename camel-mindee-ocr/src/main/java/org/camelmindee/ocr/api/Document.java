@@ -1,8 +1,5 @@
 package org.camelmindee.ocr.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -66,16 +63,5 @@ public final class Document {
     /** The sniffed type; null for a URL, which Mindee fetches and types itself. */
     public DocumentType type() {
         return type;
-    }
-
-    public long size() throws IOException {
-        if (bytes != null) {
-            return bytes.length;
-        }
-        return file != null ? Files.size(file) : 0;
-    }
-
-    public InputStream open() throws IOException {
-        return bytes != null ? new java.io.ByteArrayInputStream(bytes) : Files.newInputStream(file);
     }
 }

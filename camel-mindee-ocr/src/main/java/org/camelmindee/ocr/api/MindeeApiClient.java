@@ -63,10 +63,6 @@ public final class MindeeApiClient {
         this.callbacks = http.executor().orElse(Runnable::run);
     }
 
-    public ApiStatistics statistics() {
-        return statistics;
-    }
-
     public ScheduledExecutorService scheduler() {
         return scheduler;
     }
@@ -77,28 +73,21 @@ public final class MindeeApiClient {
 
     /** Queues one document; completes with the new job. */
     public CompletableFuture<JobResponse> enqueue(EnqueueRequest request, long deadline) {
-        Supplier<HttpRequest> build = () -> {
+        Supplier<HttpRequest.Builder> build = () -> {
             MultipartBody body = request.toMultipart();
             return newRequest(URI.create(settings.baseUrl() + ENQUEUE_PATH))
                     .header("Content-Type", body.contentType())
-                    .POST(body.publisher())
-                    .build();
+                    .POST(body.publisher());
         };
         statistics.enqueues.increment();
         return send(build, enqueueBudget, false, deadline, "the enqueue", null, request.alias())
-                .thenApply(response -> {
-                    if (response.statusCode() / 100 != 2) {
-                        throw new CompletionException(
-                                ApiAnswers.failure(response, "the enqueue", null, request.alias()));
-                    }
-                    return parseOrThrow(response, JobResponse.class, "the enqueue");
-                });
+                .thenApply(response -> answer(response, JobResponse.class, "the enqueue", null, request.alias()));
     }
 
     /** Reads the job at its {@code polling_url}, without following the 302 that means it is done. */
     public CompletableFuture<JobPoll> pollJob(String pollingUrl, String jobId, String alias, long deadline) {
         statistics.polls.increment();
-        return send(() -> newRequest(URI.create(pollingUrl)).GET().build(), getBudget, true, deadline,
+        return send(() -> newRequest(URI.create(pollingUrl)).GET(), getBudget, true, deadline,
                 "the job poll", jobId, alias)
                 .thenApply(response -> {
                     int status = response.statusCode();
@@ -116,10 +105,7 @@ public final class MindeeApiClient {
                         return new JobPoll(body == null ? null : body.job(), true,
                                 URI.create(pollingUrl).resolve(resultUrl).toString());
                     }
-                    if (status / 100 != 2) {
-                        throw new CompletionException(ApiAnswers.failure(response, "the job poll", jobId, alias));
-                    }
-                    JobResponse body = parseOrThrow(response, JobResponse.class, "the job poll");
+                    JobResponse body = answer(response, JobResponse.class, "the job poll", jobId, alias);
                     boolean done = body.job() != null && body.job().isProcessed() && body.job().resultUrl() != null;
                     return new JobPoll(body.job(), done, done ? body.job().resultUrl() : null);
                 });
@@ -128,16 +114,10 @@ public final class MindeeApiClient {
     /** Reads the result at its {@code result_url}: once, since Mindee may delete it when it is fetched. */
     public CompletableFuture<RawResult> fetchResult(String resultUrl, String jobId, String alias, long deadline) {
         statistics.results.increment();
-        return send(() -> newRequest(URI.create(resultUrl)).GET().build(), getBudget, true, deadline,
+        return send(() -> newRequest(URI.create(resultUrl)).GET(), getBudget, true, deadline,
                 "the result request", jobId, alias)
-                .thenApply(response -> {
-                    if (response.statusCode() / 100 != 2) {
-                        throw new CompletionException(
-                                ApiAnswers.failure(response, "the result request", jobId, alias));
-                    }
-                    return new RawResult(parseOrThrow(response, OcrResponse.class, "the result request"),
-                            response.body());
-                });
+                .thenApply(response -> new RawResult(
+                        answer(response, OcrResponse.class, "the result request", jobId, alias), response.body()));
     }
 
     /** The URL of a job's status; Mindee gives it in the job, this is for a job known only by its id. */
@@ -154,22 +134,25 @@ public final class MindeeApiClient {
     public CompletableFuture<ModelsResponse> searchModels(String name, long deadline) {
         statistics.searches.increment();
         String query = "?model_type=ocr" + (name == null || name.isBlank() ? "" : "&name=" + encode(name));
-        return send(() -> newRequest(URI.create(settings.baseUrl() + SEARCH_MODELS_PATH + query)).GET().build(),
+        return send(() -> newRequest(URI.create(settings.baseUrl() + SEARCH_MODELS_PATH + query)).GET(),
                 getBudget, true, deadline, "the model search", null, null)
-                .thenApply(response -> {
-                    if (response.statusCode() / 100 != 2) {
-                        throw new CompletionException(ApiAnswers.failure(response, "the model search", null, null));
-                    }
-                    return parseOrThrow(response, ModelsResponse.class, "the model search");
-                });
+                .thenApply(response -> answer(response, ModelsResponse.class, "the model search", null, null));
     }
 
     private HttpRequest.Builder newRequest(URI uri) {
         return HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
                 .header("Authorization", settings.apiKey())
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json");
+    }
+
+    /** A success's body as {@code type}; any other answer as the problem it reports. */
+    private static <T> T answer(HttpResponse<byte[]> response, Class<T> type, String what, String jobId,
+                                String alias) {
+        if (response.statusCode() / 100 != 2) {
+            throw new CompletionException(ApiAnswers.failure(response, what, jobId, alias));
+        }
+        return parseOrThrow(response, type, what);
     }
 
     private static <T> T parseOrThrow(HttpResponse<byte[]> response, Class<T> type, String what) {
@@ -184,7 +167,7 @@ public final class MindeeApiClient {
      * Sends a request when the budget allows, retrying what is safe to retry. A GET is retried after 429, 5xx and I/O
      * errors; a POST only when no job can exist (429, or the connection was never made).
      */
-    private CompletableFuture<HttpResponse<byte[]>> send(Supplier<HttpRequest> request, RateBudget budget,
+    private CompletableFuture<HttpResponse<byte[]>> send(Supplier<HttpRequest.Builder> request, RateBudget budget,
                                                         boolean idempotent, long deadline, String what,
                                                         String jobId, String alias) {
         CompletableFuture<HttpResponse<byte[]>> result = new CompletableFuture<>();
@@ -192,7 +175,7 @@ public final class MindeeApiClient {
         return result;
     }
 
-    private record Call(Supplier<HttpRequest> request, RateBudget budget, boolean idempotent, long deadline,
+    private record Call(Supplier<HttpRequest.Builder> request, RateBudget budget, boolean idempotent, long deadline,
                         String what, String jobId, String alias, CompletableFuture<HttpResponse<byte[]>> result) {
     }
 
@@ -220,7 +203,7 @@ public final class MindeeApiClient {
             long remaining = Math.max(MIN_REQUEST_NANOS, call.deadline - System.nanoTime());
             Duration timeout = settings.requestTimeout().compareTo(Duration.ofNanos(remaining)) < 0
                     ? settings.requestTimeout() : Duration.ofNanos(remaining);
-            request = HttpRequest.newBuilder(call.request.get(), (name, value) -> true).timeout(timeout).build();
+            request = call.request.get().timeout(timeout).build();
         } catch (RuntimeException e) {
             fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
             return;

@@ -54,16 +54,19 @@ public final class RateBudget {
         if (now < pausedUntil) {
             return 0;
         }
-        int inWindow = 0;
-        for (int i = 0; i < used; i++) {
-            long grant = grants[(oldest - 1 - i + limit) % limit];
-            if (grant > now - windowNanos) {
-                inWindow++;
+        // grants are in time order from the oldest kept: find the first one still inside the window
+        int first = used < limit ? 0 : oldest;
+        int low = 0;
+        int high = used;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (grants[(first + mid) % limit] > now - windowNanos) {
+                high = mid;
             } else {
-                break;
+                low = mid + 1;
             }
         }
-        return limit - inWindow;
+        return limit - (used - low);
     }
 
     public int limit() {

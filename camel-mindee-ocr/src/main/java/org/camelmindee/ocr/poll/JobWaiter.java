@@ -48,14 +48,6 @@ public final class JobWaiter {
         return result;
     }
 
-    public Job job() {
-        return job;
-    }
-
-    public int polls() {
-        return polls;
-    }
-
     /** Fails the wait now (shutdown); a poll already sent finds the result completed and stops. */
     public void abort(MindeeOcrException reason) {
         result.completeExceptionally(reason);
