@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
 
 import org.camelmindee.ocr.model.ErrorResponse;
+import org.camelmindee.ocr.model.MindeeJson;
 
 /** Small helpers for answering with the API's JSON and reading what the request says about itself. */
 final class HttpExchanges {
@@ -25,7 +27,11 @@ final class HttpExchanges {
     }
 
     static byte[] json(Object body) {
-        return ApiJson.write(body);
+        try {
+            return MindeeJson.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+        }
     }
 
     /**
