@@ -67,7 +67,7 @@ public final class LocalMindeeServer implements AutoCloseable {
             throws IOException {
         this.config = config;
         this.filters = List.copyOf(filters);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mindee-local-scheduler"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("mindee-local-scheduler"));
         this.jobs = new JobStore(config.clock(), config.retention());
         WebhookDispatcher webhooks = new WebhookDispatcher(config, scheduler);
         this.runner = new OcrJobRunner(config, recognizer, webhooks, scheduler);
@@ -76,7 +76,7 @@ public final class LocalMindeeServer implements AutoCloseable {
                 factor > 0 ? new RateLimiter(config.clock(), 200 * factor, rateWindow) : null,
                 factor > 0 ? new RateLimiter(config.clock(), 1200 * factor, rateWindow) : null);
         // request threads only read uploads and write JSON: OCR never runs on them
-        this.requestThreads = Executors.newFixedThreadPool(16, daemon("mindee-local-http"));
+        this.requestThreads = Executors.newFixedThreadPool(16, daemonThreads("mindee-local-http"));
         HttpServer plain = null;
         HttpsServer secure = null;
         SelfSignedCertificate cert = null;
@@ -185,7 +185,7 @@ public final class LocalMindeeServer implements AutoCloseable {
         requestThreads.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread t = new Thread(task, prefix + "-" + count.incrementAndGet());

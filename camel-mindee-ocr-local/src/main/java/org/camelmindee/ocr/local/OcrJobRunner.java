@@ -7,10 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camelmindee.ocr.model.ErrorResponse;
 import org.camelmindee.ocr.model.InferenceFile;
@@ -52,7 +50,8 @@ final class OcrJobRunner implements AutoCloseable {
         this.queueCapacity = config.queueCapacity();
         this.downloader = new UrlDownloader(config.maxFileBytes());
         this.pool = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, config.queueCapacity())), workerThreads());
+                new ArrayBlockingQueue<>(Math.max(1, config.queueCapacity())),
+                LocalMindeeServer.daemonThreads("mindee-local-ocr"));
         pool.prestartAllCoreThreads();
     }
 
@@ -89,8 +88,7 @@ final class OcrJobRunner implements AutoCloseable {
             run(job, request);
         } catch (Throwable t) {
             if (job.status() == org.camelmindee.ocr.model.JobStatus.PROCESSING) {
-                job.fail(new ErrorResponse(500, "Internal server error", "The document could not be processed.",
-                        "500-001"), ServerConfig.now(clock));
+                job.fail(Problems.internalError("The document could not be processed."), ServerConfig.now(clock));
             }
             if (t instanceof VirtualMachineError error) {
                 throw error;
@@ -201,14 +199,5 @@ final class OcrJobRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, "mindee-local-ocr-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

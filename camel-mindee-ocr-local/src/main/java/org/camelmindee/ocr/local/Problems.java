@@ -71,6 +71,18 @@ public final class Problems {
                 "The inference did not finish within " + seconds + " seconds.", "500-002");
     }
 
+    /** In a job's {@code webhooks[].error}: the webhook URL could not be reached. */
+    public static ErrorResponse webhookUnreachable(String failure) {
+        return new ErrorResponse(502, "Webhook delivery failed", "The webhook URL could not be reached (" + failure
+                + ").", "502-001");
+    }
+
+    /** In a job's {@code webhooks[].error}: the webhook URL answered with a status other than 2xx. */
+    public static ErrorResponse webhookRefused(int status) {
+        return new ErrorResponse(502, "Webhook delivery failed", "The webhook URL answered HTTP " + status + ".",
+                "502-002");
+    }
+
     public static ErrorResponse internalError(String detail) {
         return new ErrorResponse(500, "Internal server error", detail, "500-001");
     }

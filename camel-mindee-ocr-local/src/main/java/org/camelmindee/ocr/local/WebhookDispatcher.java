@@ -70,11 +70,9 @@ final class WebhookDispatcher {
         sent.whenComplete((response, failure) -> {
             ErrorResponse problem = null;
             if (failure != null) {
-                problem = new ErrorResponse(502, "Webhook delivery failed", "The webhook URL could not be reached ("
-                        + rootCause(failure).getClass().getSimpleName() + ").", "502-001");
+                problem = Problems.webhookUnreachable(rootCause(failure).getClass().getSimpleName());
             } else if (response.statusCode() / 100 != 2) {
-                problem = new ErrorResponse(502, "Webhook delivery failed", "The webhook URL answered HTTP "
-                        + response.statusCode() + ".", "502-002");
+                problem = Problems.webhookRefused(response.statusCode());
             }
             if (problem == null) {
                 job.recordWebhook(new WebhookResponse(endpoint.id(), created, JobStatus.PROCESSED.value(), null, attempt));
