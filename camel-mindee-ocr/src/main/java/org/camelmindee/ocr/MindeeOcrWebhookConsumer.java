@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.LongAdder;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -20,7 +18,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.RestConsumerFactory;
-import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -159,14 +156,9 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
 
         RestConsumerFactory factory
                 = MindeeOcrHttpServers.resolve(getEndpoint().getCamelContext(), configuration.getHttpServerComponent());
-        // asynchronous, so that the server's thread is not held while the route runs (it may wait for Mindee itself)
-        AsyncProcessor requests = new AsyncProcessorSupport() {
-            @Override
-            public boolean process(Exchange http, AsyncCallback callback) {
-                return onRequest(http, callback);
-            }
-        };
-        httpConsumer = factory.createConsumer(getEndpoint().getCamelContext(), requests, "POST", getPath(), null,
+        // platform-http calls its processor synchronously on the server's worker thread (Vert.x executeBlocking, a
+        // servlet thread), so the route runs there and the answer goes when it completes
+        httpConsumer = factory.createConsumer(getEndpoint().getCamelContext(), this::onRequest, "POST", getPath(), null,
                 null, null, getEndpoint().getCamelContext().getRestConfiguration(), Map.of());
         ServiceHelper.startService(httpConsumer);
         LOG.info("mindee-ocr:webhook serving POST {} ({})", getPath(),
@@ -197,11 +189,8 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
         super.doResume();
     }
 
-    /**
-     * One HTTP request from Mindee, answered on the HTTP exchange; the route sees a fresh exchange, or nothing. Returns
-     * whether the answer was given synchronously, as {@link AsyncProcessor#process(Exchange, AsyncCallback)} does.
-     */
-    boolean onRequest(Exchange http, AsyncCallback callback) {
+    /** One HTTP request from Mindee, answered on the HTTP exchange; the route sees a fresh exchange, or nothing. */
+    void onRequest(Exchange http) {
         Message request = http.getMessage();
         Object signatureHeader = request.getHeader(configuration.getWebhookSignatureHeader());
         int max = configuration.getWebhookMaxPayloadSize();
@@ -213,14 +202,14 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
             LOG.debug("Could not read a webhook body on {}: {}", getPath(), e.getMessage());
             respond(http, 400, "Could not read the request body");
             refusedMalformed.increment();
-            return done(callback);
+            return;
         }
         if (body == null) {
             LOG.warn("Refused a webhook on {} larger than webhookMaxPayloadSize ({} bytes): answered 413. Raise the"
                      + " option if Mindee's results for your documents are this large.", getPath(), max);
             respond(http, 413, "Payload too large");
             refusedSize.increment();
-            return done(callback);
+            return;
         }
         if (signature != null && !signature.verify(body, signatureHeader)) {
             LOG.warn("Refused a webhook on {}: {} signature in header {} ({} bytes, from {}): answered 401", getPath(),
@@ -228,7 +217,7 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
                     remote(request));
             respond(http, 401, "Missing or invalid signature");
             refusedSignature.increment();
-            return done(callback);
+            return;
         }
 
         Delivery delivery;
@@ -238,7 +227,7 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
             LOG.warn("Refused a webhook on {}: {} ({} bytes): answered 400", getPath(), e.getMessage(), body.length);
             respond(http, 400, "Not a Mindee OCR result or failure");
             refusedMalformed.increment();
-            return done(callback);
+            return;
         }
 
         String key = delivery.inferenceId();
@@ -250,32 +239,26 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
                     e);
             failed.increment();
             respond(http, 500, "Processing failed");
-            return done(callback);
+            return;
         }
         if (!first) {
             LOG.debug("Webhook for inference {} already routed (or in flight): answered 200 without routing", key);
             duplicates.increment();
             respond(http, 200, "Duplicate");
-            return done(callback);
+            return;
         }
 
-        return route(delivery, body, ok -> {
-            if (key != null) {
-                settle(key, ok);
-            }
-            if (ok) {
-                accepted.increment();
-                respond(http, 200, "OK");
-            } else {
-                failed.increment();
-                respond(http, 500, "Processing failed");
-            }
-        }, callback);
-    }
-
-    private static boolean done(AsyncCallback callback) {
-        callback.done(true);
-        return true;
+        boolean ok = route(delivery, body);
+        if (key != null) {
+            settle(key, ok);
+        }
+        if (ok) {
+            accepted.increment();
+            respond(http, 200, "OK");
+        } else {
+            failed.increment();
+            respond(http, 500, "Processing failed");
+        }
     }
 
     /** Confirms a routed inference, or forgets a failed one so that Mindee's next delivery is routed. */
@@ -291,9 +274,8 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
         }
     }
 
-    /** Routes a fresh exchange, then tells {@code answer} whether it completed without an exception. */
-    private boolean route(Delivery delivery, byte[] body, java.util.function.Consumer<Boolean> answer,
-                          AsyncCallback callback) {
+    /** Routes a fresh exchange; true when it completed without an exception. */
+    private boolean route(Delivery delivery, byte[] body) {
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
@@ -302,21 +284,18 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
             } else {
                 setFailure(exchange, delivery.failure(), body);
             }
+            getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
-        return getAsyncProcessor().process(exchange, doneSync -> {
-            boolean ok = !exchange.isFailed() && !exchange.isRollbackOnly();
-            if (!ok) {
-                getExceptionHandler().handleException("Error routing the Mindee webhook of inference "
-                                                      + delivery.inferenceId()
-                                                      + ": answered 500 so that Mindee delivers again",
-                        exchange, exchange.getException());
-            }
-            releaseExchange(exchange, false);
-            answer.accept(ok);
-            callback.done(doneSync);
-        });
+        boolean ok = !exchange.isFailed() && !exchange.isRollbackOnly();
+        if (!ok) {
+            getExceptionHandler().handleException("Error routing the Mindee webhook of inference "
+                                                  + delivery.inferenceId() + ": answered 500 so that Mindee delivers again",
+                    exchange, exchange.getException());
+        }
+        releaseExchange(exchange, false);
+        return ok;
     }
 
     private void setResult(Message message, OcrResponse result, byte[] body) {
