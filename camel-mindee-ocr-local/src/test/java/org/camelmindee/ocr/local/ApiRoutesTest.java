@@ -115,7 +115,7 @@ class ApiRoutesTest {
         assertEquals("Processed", done.get("status").asText());
         String resultUrl = done.get("result_url").asText();
         assertTrue(resultUrl.startsWith(server.baseUrl() + "/v2/products/ocr/results/"), resultUrl);
-        assertNotNull(done.get("completed_at").asText());
+        assertFalse(done.get("completed_at").isNull(), "a finished job has its completed_at");
 
         HttpResponse<String> redirect = http.get(enqueued.get("polling_url").asText());
         assertEquals(302, redirect.statusCode());

@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,11 +110,5 @@ final class TestHttp {
         private void write(String s) {
             out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    static Map<String, String> headers(HttpResponse<?> response) {
-        Map<String, String> h = new LinkedHashMap<>();
-        response.headers().map().forEach((k, v) -> h.put(k.toLowerCase(), v.get(0)));
-        return h;
     }
 }

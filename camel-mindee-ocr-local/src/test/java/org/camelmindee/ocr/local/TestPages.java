@@ -158,20 +158,10 @@ final class TestPages {
 
     /** A scanned PDF: the page image only, no text layer. */
     static byte[] imageOnlyPdf(BufferedImage image) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.LETTER);
-            doc.addPage(page);
-            PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                content.drawImage(xobject, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        }
+        return stampedScanPdf(image, null);
     }
 
-    /** A scanned page with a stamp of text on top, as scanners and document systems add them. */
+    /** A scanned page with a stamp of text on top, as scanners and document systems add them; no stamp when null. */
     static byte[] stampedScanPdf(BufferedImage image, String stamp) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
@@ -179,11 +169,13 @@ final class TestPages {
             PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
             try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
                 content.drawImage(xobject, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 8);
-                content.newLineAtOffset(450, 20);
-                content.showText(stamp);
-                content.endText();
+                if (stamp != null) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 8);
+                    content.newLineAtOffset(450, 20);
+                    content.showText(stamp);
+                    content.endText();
+                }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);

@@ -13,28 +13,8 @@ import org.camelmindee.ocr.model.Point;
 record WordAgreement(int reference, int candidate, int matched) {
 
     static WordAgreement of(List<OcrWord> reference, List<OcrWord> candidate, double minIou) {
-        boolean[] used = new boolean[candidate.size()];
-        int matched = 0;
-        for (OcrWord ref : reference) {
-            double[] refBox = box(ref.polygon());
-            int best = -1;
-            double bestIou = minIou;
-            for (int i = 0; i < candidate.size(); i++) {
-                if (used[i] || !candidate.get(i).content().equals(ref.content())) {
-                    continue;
-                }
-                double iou = iou(refBox, box(candidate.get(i).polygon()));
-                if (iou >= bestIou) {
-                    bestIou = iou;
-                    best = i;
-                }
-            }
-            if (best >= 0) {
-                used[best] = true;
-                matched++;
-            }
-        }
-        return new WordAgreement(reference.size(), candidate.size(), matched);
+        return new WordAgreement(reference.size(), candidate.size(),
+                reference.size() - unmatched(reference, candidate, minIou).size());
     }
 
     /** Words of the reference that no candidate word matched, for looking at what goes wrong. */
