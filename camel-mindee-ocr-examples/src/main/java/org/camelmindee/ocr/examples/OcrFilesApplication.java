@@ -3,19 +3,21 @@ package org.camelmindee.ocr.examples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.util.AntPathMatcher;
 
 /**
  * The README's main command. Starts the local OCR engine in this JVM (or uses Mindee's cloud when
@@ -138,17 +140,27 @@ public final class OcrFilesApplication {
         }
     }
 
-    /** The documents the route will pick up: visible files with the extensions of {@code ocr.documents}. */
+    /**
+     * The documents the route will pick up: visible files that match {@code ocr.documents} (application.properties),
+     * case-insensitively, as the file consumer's {@code antInclude} matches them.
+     */
     static int countDocuments(Path inbox) throws IOException {
-        int n = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox,
-                "*.{pdf,PDF,png,PNG,jpg,JPG,jpeg,JPEG,tif,TIF,tiff,TIFF,webp,WEBP,heic,HEIC,heif,HEIF}")) {
-            for (Path file : files) {
-                if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) {
-                    n++;
-                }
-            }
+        String[] patterns = documentPatterns();
+        try (Stream<Path> files = Files.list(inbox)) {
+            return (int) files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
+                    .filter(name -> !name.startsWith(".") && AntPathMatcher.INSTANCE.anyMatch(patterns, name, false))
+                    .count();
         }
-        return n;
+    }
+
+    private static String[] documentPatterns() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = OcrFilesApplication.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IOException("application.properties is not on the class path");
+            }
+            properties.load(in);
+        }
+        return properties.getProperty("ocr.documents").split(",");
     }
 }

@@ -160,10 +160,6 @@ public class OcrReport extends EventNotifierSupport {
         return failed.get();
     }
 
-    public int doneCount() {
-        return done.get();
-    }
-
     private static void appendText(StringBuilder sb, String text) {
         String[] pagesText = text.split("\f", -1);
         int printed = 0;
