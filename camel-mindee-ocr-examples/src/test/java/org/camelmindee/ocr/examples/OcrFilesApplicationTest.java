@@ -54,22 +54,26 @@ class OcrFilesApplicationTest {
                 throw new IllegalStateException(e);
             }
         });
-        Path text = dir.resolve("outbox/photo-receipt.txt");
-        for (int i = 0; i < 600 && !Files.exists(text); i++) {
-            if (i == 10) {
-                Files.createDirectories(dir.resolve("inbox"));
-                Files.write(dir.resolve("inbox/photo-receipt.jpg"), TestEngine.sample("photo-receipt.jpg"));
-            }
-            Thread.sleep(100);
-        }
-        Thread.sleep(500);
+        awaitPrinted(bytes, "Watching ");
+        Files.createDirectories(dir.resolve("inbox"));
+        Files.write(dir.resolve("inbox/photo-receipt.jpg"), TestEngine.sample("photo-receipt.jpg"));
+        // the report prints a document's line once its exchange is complete: text and JSON written, file moved
+        awaitPrinted(bytes, "photo-receipt.jpg          1 page");
         app.stop();
 
         assertEquals(0, running.get(30, TimeUnit.SECONDS));
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("Watching "), printed);
-        assertTrue(printed.contains("photo-receipt.jpg          1 page"), printed);
-        assertTrue(Files.readString(text).contains("GREEN STREET MARKET"));
+        assertTrue(Files.readString(dir.resolve("outbox/photo-receipt.txt")).contains("GREEN STREET MARKET"), printed);
+    }
+
+    /** Waits (up to a minute) until the application has printed {@code text}. */
+    private static void awaitPrinted(ByteArrayOutputStream bytes, String text) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!bytes.toString(StandardCharsets.UTF_8).contains(text)) {
+            assertTrue(System.nanoTime() < until, "not printed within 60 s: '" + text + "' in\n" + bytes);
+            Thread.sleep(50);
+        }
     }
 
     private String runOnce(boolean yaml) throws Exception {
