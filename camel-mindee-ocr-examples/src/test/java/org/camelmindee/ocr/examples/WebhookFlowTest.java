@@ -12,6 +12,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.camelmindee.ocr.MindeeOcrWebhookConsumer;
 import org.camelmindee.ocr.local.LocalMindeeServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link WebhookRoutes} end to end: documents enqueued with a webhook id, the local engine delivers each signed result
- * to {@code mindee-ocr:webhook} on a Vert.x server (what camel-platform-http-vertx gives Camel Main), each routed once.
+ * {@link WebhookRoutes} end to end: documents enqueued with webhook ids, the local engine delivers each signed result
+ * to {@code mindee-ocr:webhook} on a Vert.x server (what camel-platform-http-vertx gives Camel Main). Two webhooks of the
+ * model share the URL, so every result arrives twice: each is routed once, the second delivery answered as a duplicate.
  */
 class WebhookFlowTest extends CamelTestSupport {
 
     static final String WEBHOOK_ID = "7e3f5a10-4b2c-4d6e-9f81-0a1b2c3d4e5f";
+    static final String SAME_URL_WEBHOOK_ID = "0c4d8e21-5a3b-4f7c-8e92-1b2c3d4e5f60";
     static final String WEBHOOK_SECRET = "whsec-examples-test-only";
 
     @TempDir
@@ -43,14 +46,16 @@ class WebhookFlowTest extends CamelTestSupport {
         server.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(server));
 
-        // the local engine knows the webhook as Mindee's web app would: its id, its URL, its signing secret
+        // the local engine knows the webhooks as Mindee's web app would: their ids, their URL, their signing secret
+        String url = "http://127.0.0.1:" + port + "/mindee/ocr";
         engine = OcrEngine.local(LocalMindeeServer.builder().workers(2)
-                .webhook(WEBHOOK_ID, "http://127.0.0.1:" + port + "/mindee/ocr", WEBHOOK_SECRET));
+                .webhook(WEBHOOK_ID, url, WEBHOOK_SECRET)
+                .webhook(SAME_URL_WEBHOOK_ID, url, WEBHOOK_SECRET));
         Properties p = new Properties();
         p.setProperty("webhook.inbox", dir.resolve("inbox").toString());
         p.setProperty("webhook.outbox", dir.resolve("outbox").toString());
         p.setProperty("ocr.documents", "*.png,*.jpg,*.pdf");
-        p.setProperty("mindee.webhook-id", WEBHOOK_ID);
+        p.setProperty("mindee.webhook-id", WEBHOOK_ID + "," + SAME_URL_WEBHOOK_ID);
         p.setProperty("mindee.webhook-secret", WEBHOOK_SECRET);
         TestEngine.configure(context, engine, p);
         return context;
@@ -80,7 +85,12 @@ class WebhookFlowTest extends CamelTestSupport {
 
         assertTrue(enqueued.matches(30, TimeUnit.SECONDS), "both documents enqueued");
         assertTrue(delivered.matches(60, TimeUnit.SECONDS), "both results delivered");
-        Thread.sleep(3000);  // longer than the engine's first retry: a second delivery would show now
+        MindeeOcrWebhookConsumer consumer = (MindeeOcrWebhookConsumer) context.getRoute("ocr-webhook").getConsumer();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (consumer.getDuplicates() < 2 && System.nanoTime() < until) {
+            Thread.sleep(50);   // the second delivery of each result: answered 200, not routed
+        }
+        assertEquals(2, consumer.getDuplicates(), "each result delivered a second time");
         assertTrue(delivered.matches(), "each result routed exactly once");
 
         Path outbox = dir.resolve("outbox");
