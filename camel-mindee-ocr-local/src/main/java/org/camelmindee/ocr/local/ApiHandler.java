@@ -69,16 +69,19 @@ abstract class ApiHandler implements HttpHandler {
     /** The route's own work, once the request is allowed. */
     protected abstract void serve(HttpExchange exchange) throws IOException;
 
+    /** The request's path without its trailing slash, if it has one. */
+    static String path(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
     /** The last segment of the path after the route's prefix, or null when the path has another shape. */
     static String idAfter(HttpExchange exchange, String prefix) {
-        String path = exchange.getRequestURI().getPath();
+        String path = path(exchange);
         if (!path.startsWith(prefix)) {
             return null;
         }
         String id = path.substring(prefix.length());
-        if (id.endsWith("/")) {
-            id = id.substring(0, id.length() - 1);
-        }
         return id.isEmpty() || id.contains("/") ? null : id;
     }
 }

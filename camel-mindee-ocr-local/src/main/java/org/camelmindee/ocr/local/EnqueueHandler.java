@@ -22,7 +22,7 @@ final class EnqueueHandler extends ApiHandler {
 
     @Override
     protected void serve(HttpExchange exchange) throws IOException {
-        if (!PATH.equals(stripSlash(exchange.getRequestURI().getPath()))) {
+        if (!PATH.equals(path(exchange))) {
             throw new ProblemException(Problems.notFound("No route " + exchange.getRequestURI().getPath() + "."));
         }
         EnqueueRequest request;
@@ -40,9 +40,5 @@ final class EnqueueHandler extends ApiHandler {
             throw e;
         }
         HttpExchanges.sendJson(exchange, 202, new JobResponse(job.toJob(HttpExchanges.baseUrl(exchange))));
-    }
-
-    private static String stripSlash(String path) {
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

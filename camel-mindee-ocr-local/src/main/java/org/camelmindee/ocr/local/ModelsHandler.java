@@ -26,9 +26,8 @@ final class ModelsHandler extends ApiHandler {
 
     @Override
     protected void serve(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (!PATH.equals(path) && !(PATH + "/").equals(path)) {
-            throw new ProblemException(Problems.notFound("No route " + path + "."));
+        if (!PATH.equals(path(exchange))) {
+            throw new ProblemException(Problems.notFound("No route " + exchange.getRequestURI().getPath() + "."));
         }
         Map<String, String> query = HttpExchanges.query(exchange.getRequestURI());
         String name = query.getOrDefault("name", "").strip().toLowerCase(Locale.ROOT);
