@@ -1,5 +1,8 @@
 package org.camelmindee.ocr.local;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * Reads the EXIF orientation tag (0x0112) of a JPEG: phones store pictures sideways and let viewers turn them, so the
  * page a user sees is the pixels turned as the tag says. 1 (or no tag) means upright.
@@ -49,31 +52,19 @@ public final class ExifOrientation {
     }
 
     private static int fromTiffHeader(byte[] b, int tiff, int end) {
-        boolean little = b[tiff] == 'I';
-        int ifd = tiff + u32(b, tiff + 4, little);
-        int entries = u16(b, ifd, little);
+        ByteBuffer buffer = ByteBuffer.wrap(b).order(b[tiff] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int ifd = tiff + buffer.getInt(tiff + 4);
+        int entries = Short.toUnsignedInt(buffer.getShort(ifd));
         for (int i = 0; i < entries; i++) {
             int entry = ifd + 2 + i * 12;
             if (entry + 12 > end) {
                 break;
             }
-            if (u16(b, entry, little) == TAG_ORIENTATION) {
-                int value = u16(b, entry + 8, little);
+            if (Short.toUnsignedInt(buffer.getShort(entry)) == TAG_ORIENTATION) {
+                int value = Short.toUnsignedInt(buffer.getShort(entry + 8));
                 return value >= 1 && value <= 8 ? value : 1;
             }
         }
         return 1;
-    }
-
-    private static int u16(byte[] b, int at, boolean little) {
-        int b0 = b[at] & 0xff;
-        int b1 = b[at + 1] & 0xff;
-        return little ? (b1 << 8) | b0 : (b0 << 8) | b1;
-    }
-
-    private static int u32(byte[] b, int at, boolean little) {
-        return little
-                ? (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24
-                : (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
     }
 }
