@@ -26,16 +26,6 @@ public final class BenchmarkMain {
     static final List<String> CLIENT_JVM = List.of("-XX:+UseSerialGC", "-Xmn16m", "-Xmx1g", "-Xss512k",
             "-XX:TieredStopAtLevel=4");
 
-    static {
-        // The JDK's HTTP server, under the local engine, leaves Nagle's algorithm on unless told otherwise: with a
-        // keep-alive client every answer then waits for the client's delayed ACK, about 40 ms a request on loopback.
-        // Mindee's servers do not do that; the simulated one must not either. (Read once, when the first server
-        // starts.)
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     /** The scenarios of the table. */
     static final List<String> ALL = List.of("burst", "steady", "wide", "long", "upload", "soak");
 
