@@ -46,7 +46,6 @@ final class SimulatedMindee implements AutoCloseable {
     final LongAdder posts = new LongAdder();
     final LongAdder polls = new LongAdder();
     final LongAdder resultGets = new LongAdder();
-    final LongAdder otherGets = new LongAdder();
     final LongAdder answered429 = new LongAdder();
     final LongAdder injected429 = new LongAdder();
     final LongAdder injected5xx = new LongAdder();
@@ -142,8 +141,6 @@ final class SimulatedMindee implements AutoCloseable {
                 polls.increment();
             } else if (path.contains("/results/")) {
                 resultGets.increment();
-            } else {
-                otherGets.increment();
             }
             Fate fate = fate(post);
             switch (fate) {
