@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.camelmindee.ocr.model.MindeeJson;
 import org.camelmindee.ocr.model.OcrPage;
+import org.camelmindee.ocr.model.OcrWord;
 import org.camelmindee.ocr.model.OcrResponse;
 
 /**
@@ -54,6 +55,24 @@ public final class MindeeAgreementCheck {
                 Math.round(box[3] * 2526) };
     }
 
+    /** How far apart the edges of matched words are, on average, in pixels of the 1786x2526 page. */
+    private static void printEdgeOffsets(List<OcrWord[]> pairs) {
+        double[] sum = new double[4];
+        int n = 0;
+        for (OcrWord[] pair : pairs) {
+            if (pair[1] != null) {
+                long[] a = scale(WordAgreement.box(pair[0].polygon()));
+                long[] b = scale(WordAgreement.box(pair[1].polygon()));
+                for (int i = 0; i < 4; i++) {
+                    sum[i] += Math.abs(a[i] - b[i]);
+                }
+                n++;
+            }
+        }
+        System.out.printf("mean edge offsets of %d matched words, px: left %.1f top %.1f right %.1f bottom %.1f%n", n,
+                sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n);
+    }
+
     static WordAgreement measure(OcrSettings settings, boolean verbose) throws Exception {
         Path dir = DATA.resolve("v2/products/ocr");
         byte[] image = Files.readAllBytes(dir.resolve("bill_of_lading.jpg"));
@@ -66,6 +85,7 @@ public final class MindeeAgreementCheck {
             WordAgreement agreement = WordAgreement.of(mindee.words(), local.words(), 0.5);
             if (verbose) {
                 System.out.println("recognised in " + ms + " ms");
+                printEdgeOffsets(WordAgreement.pairs(mindee.words(), local.words(), 0.5));
                 System.out.println("--- Mindee words without a local match:");
                 WordAgreement.unmatched(mindee.words(), local.words(), 0.5)
                         .forEach(w -> System.out.print(w.content() + " | "));

@@ -19,7 +19,12 @@ record WordAgreement(int reference, int candidate, int matched) {
 
     /** Words of the reference that no candidate word matched, for looking at what goes wrong. */
     static List<OcrWord> unmatched(List<OcrWord> reference, List<OcrWord> candidate, double minIou) {
-        List<OcrWord> missing = new ArrayList<>();
+        return pairs(reference, candidate, minIou).stream().filter(p -> p[1] == null).map(p -> p[0]).toList();
+    }
+
+    /** Each reference word with the candidate word it matched, or with null. */
+    static List<OcrWord[]> pairs(List<OcrWord> reference, List<OcrWord> candidate, double minIou) {
+        List<OcrWord[]> pairs = new ArrayList<>();
         boolean[] used = new boolean[candidate.size()];
         for (OcrWord ref : reference) {
             double[] refBox = box(ref.polygon());
@@ -36,11 +41,10 @@ record WordAgreement(int reference, int candidate, int matched) {
             }
             if (best >= 0) {
                 used[best] = true;
-            } else {
-                missing.add(ref);
             }
+            pairs.add(new OcrWord[] { ref, best >= 0 ? candidate.get(best) : null });
         }
-        return missing;
+        return pairs;
     }
 
     double precision() {
