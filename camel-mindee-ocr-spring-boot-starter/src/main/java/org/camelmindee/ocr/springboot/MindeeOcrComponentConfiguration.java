@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "camel.component.mindee-ocr")
 public class MindeeOcrComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
+    // never set or read: camel.component.mindee-ocr.enabled binds to ComponentConfigurationPropertiesCommon's enabled;
+    // this field only gives that property its description in the metadata, as in Camel's generated starters
     /**
      * Whether to enable auto configuration of the mindee-ocr component. This is enabled by default.
      */
