@@ -14,15 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.camelmindee.ocr.MindeeOcrComponent;
 import org.camelmindee.ocr.local.LocalMindeeServer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,12 +34,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The example application as it ships, on Spring Boot's own server, against the local engine (the Mindee API with real
- * Tesseract OCR, and signed webhooks) on a free port: only the environment variables of {@code application.yaml} are
- * set.
+ * Tesseract OCR, and signed webhooks) on a free port: the environment variables of {@code application.yaml} are set,
+ * plus the server's port and an earlier first poll.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class OcrApplicationTest {
@@ -89,22 +89,24 @@ class OcrApplicationTest {
 
     @Test
     void aDocumentInTheInboxBecomesItsTextInTheOutbox() throws Exception {
+        NotifyBuilder done = new NotifyBuilder(camelContext).fromRoute("ocr-inbox").whenDone(1).create();
         drop("inbox", "invoice.png", "INVOICE 4711 PAID");
 
+        // done once the file consumer has moved the document (Camel moves it before it reports the exchange done)
+        assertThat(done.matches(60, TimeUnit.SECONDS)).as("the inbox route finished a document").isTrue();
         Path text = FOLDERS.resolve("outbox").resolve("invoice.txt");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(text));
         assertThat(Files.readString(text)).contains("INVOICE").contains("4711").contains("PAID");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> Files.exists(FOLDERS.resolve("inbox").resolve(".done").resolve("invoice.png")));
+        assertThat(FOLDERS.resolve("inbox").resolve(".done").resolve("invoice.png")).exists();
     }
 
     @Test
     void aDocumentEnqueuedComesBackThroughTheWebhookOnSpringBootsServer() throws Exception {
+        NotifyBuilder written = new NotifyBuilder(camelContext).fromRoute("ocr-webhook").whenDone(1).create();
         drop("webhook-inbox", "letter.png", "DEAR CAMEL RIDER");
 
         // enqueued by one route; the engine posts the signed result to /mindee/ocr, and the webhook route writes it
+        assertThat(written.matches(60, TimeUnit.SECONDS)).as("a webhook delivery routed").isTrue();
         Path text = FOLDERS.resolve("outbox").resolve("letter.txt");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(text));
         assertThat(Files.readString(text)).contains("CAMEL").contains("RIDER");
     }
 
