@@ -12,7 +12,8 @@ import org.camelmindee.ocr.model.OcrResponse;
 /**
  * Agreement of the local engine with Mindee's own OCR on the shared bill of lading. Run from the repository root:
  * {@code mvn -q -pl camel-mindee-ocr-local test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.camelmindee.ocr.local.MindeeAgreementCheck [-Dexec.args="psm=3 upscale=1800 ..."]}
+ * -Dexec.mainClass=org.camelmindee.ocr.local.MindeeAgreementCheck [-Dexec.args="psm=3 upscale=1800 ..."]}; the
+ * settings: psm, upscale, deskew, threshold, minconf, despeckle, orient.
  */
 public final class MindeeAgreementCheck {
 
@@ -43,6 +44,7 @@ public final class MindeeAgreementCheck {
                 case "threshold" -> settings = settings.withThresholding(Integer.parseInt(kv[1]));
                 case "minconf" -> settings = settings.withMinWordConfidence(Float.parseFloat(kv[1]));
                 case "despeckle" -> settings = settings.withDespeckleAbove(Double.parseDouble(kv[1]));
+                case "orient" -> settings = settings.withDetectOrientation(Boolean.parseBoolean(kv[1]));
                 default -> throw new IllegalArgumentException(arg);
             }
         }
