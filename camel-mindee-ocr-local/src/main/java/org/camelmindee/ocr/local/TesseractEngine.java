@@ -4,6 +4,7 @@ import static org.bytedeco.leptonica.global.leptonica.pixGetXRes;
 import static org.bytedeco.tesseract.global.tesseract.*;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,9 +25,12 @@ final class TesseractEngine implements AutoCloseable {
     private final TessBaseAPI api = new TessBaseAPI();
     private final OcrSettings settings;
     private final PagePreprocessor preprocessor;
+    private final Duration timeLimit;
 
-    TesseractEngine(String tessdataDir, OcrSettings settings) {
+    /** @param timeLimit the recogniser's limit per document, named in the problem when a page runs past it */
+    TesseractEngine(String tessdataDir, OcrSettings settings, Duration timeLimit) {
         this.settings = settings;
+        this.timeLimit = timeLimit;
         this.preprocessor = new PagePreprocessor(settings);
         if (api.Init(tessdataDir, settings.languages(), OEM_LSTM_ONLY) != 0) {
             api.End();
@@ -46,7 +50,7 @@ final class TesseractEngine implements AutoCloseable {
     OcrPage read(PIX gray, long deadlineNanos) {
         long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
         if (remainingMillis <= 0) {
-            throw new ProblemException(Problems.inferenceTimeout(TesseractRecognizer.TIME_LIMIT.toSeconds()));
+            throw new ProblemException(Problems.inferenceTimeout(timeLimit.toSeconds()));
         }
         PagePreprocessor.Prepared prepared = preprocessor.prepare(gray);
         try {
@@ -59,7 +63,7 @@ final class TesseractEngine implements AutoCloseable {
                 monitor.set_deadline_msecs((int) Math.min(Integer.MAX_VALUE, remainingMillis));
                 int status = api.Recognize(monitor);
                 if (monitor.deadline_exceeded()) {
-                    throw new ProblemException(Problems.inferenceTimeout(TesseractRecognizer.TIME_LIMIT.toSeconds()));
+                    throw new ProblemException(Problems.inferenceTimeout(timeLimit.toSeconds()));
                 }
                 if (status != 0) {
                     throw new ProblemException(Problems.internalError("Tesseract failed to recognise a page."));

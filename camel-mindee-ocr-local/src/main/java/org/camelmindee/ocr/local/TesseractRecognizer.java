@@ -4,7 +4,6 @@ import static org.bytedeco.leptonica.global.leptonica.pixDestroy;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,6 @@ public final class TesseractRecognizer implements Recognizer {
 
     private final OcrSettings settings;
     private final Duration timeLimit;
-    private final String tessdataDir;
     private final Queue<TesseractEngine> engines = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<TesseractEngine> engineOfThread;
     private volatile boolean closed;
@@ -57,10 +55,9 @@ public final class TesseractRecognizer implements Recognizer {
     TesseractRecognizer(OcrSettings settings, Duration timeLimit) {
         this.settings = settings;
         this.timeLimit = timeLimit;
-        Path dir = Tessdata.resolve(settings.tessdataDir(), settings.languages());
-        this.tessdataDir = dir.toString();
+        String tessdataDir = Tessdata.resolve(settings.tessdataDir(), settings.languages()).toString();
         this.engineOfThread = ThreadLocal.withInitial(() -> {
-            TesseractEngine engine = new TesseractEngine(tessdataDir, settings);
+            TesseractEngine engine = new TesseractEngine(tessdataDir, settings, timeLimit);
             engines.add(engine);
             return engine;
         });
