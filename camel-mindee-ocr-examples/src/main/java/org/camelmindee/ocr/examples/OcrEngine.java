@@ -30,23 +30,27 @@ public final class OcrEngine implements AutoCloseable {
 
     /** Mindee's cloud when both variables are set, else a local engine started now. */
     public static OcrEngine fromEnvironment(Map<String, String> env) {
-        String key = env.get(API_KEY_ENV);
-        String model = env.get(MODEL_ID_ENV);
-        if (key != null && !key.isBlank() && model != null && !model.isBlank()) {
-            return new OcrEngine(null, key.strip(), model.strip(), MindeeOcrConfiguration.DEFAULT_BASE_URL);
+        if (isSet(env, API_KEY_ENV) && isSet(env, MODEL_ID_ENV)) {
+            return new OcrEngine(null, env.get(API_KEY_ENV).strip(), env.get(MODEL_ID_ENV).strip(),
+                    MindeeOcrConfiguration.DEFAULT_BASE_URL);
         }
         return local(LocalMindeeServer.builder());
     }
 
     /** A warning when only one of the two variables is set (the local engine is used then), else null. */
     public static String halfConfigured(Map<String, String> env) {
-        boolean key = env.get(API_KEY_ENV) != null && !env.get(API_KEY_ENV).isBlank();
-        boolean model = env.get(MODEL_ID_ENV) != null && !env.get(MODEL_ID_ENV).isBlank();
+        boolean key = isSet(env, API_KEY_ENV);
+        boolean model = isSet(env, MODEL_ID_ENV);
         if (key == model) {
             return null;
         }
         return (key ? API_KEY_ENV : MODEL_ID_ENV) + " is set but " + (key ? MODEL_ID_ENV : API_KEY_ENV)
                + " is not: Mindee's cloud needs both, so the local engine runs instead";
+    }
+
+    private static boolean isSet(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value != null && !value.isBlank();
     }
 
     /** A local engine from the given builder (port, workers, webhooks...), with the examples' API key. */
