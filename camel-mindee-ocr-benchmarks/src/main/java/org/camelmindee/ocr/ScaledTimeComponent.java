@@ -36,6 +36,9 @@ public class ScaledTimeComponent extends MindeeOcrComponent {
     /** What the component learned of a model's processing times: quantiles 0.1, 0.5, 0.9 in scenario seconds. */
     public String learned(String modelId) {
         org.camelmindee.ocr.poll.ProcessingTimes times = processingTimes(modelId);
+        if (times.count() == 0) {
+            return "no samples (no job was polled to its end)";
+        }
         return String.format(java.util.Locale.ROOT, "%d samples, q10 %.2f s, q50 %.2f s, q90 %.2f s", times.count(),
                 times.quantile(0.1) * scale / 1e9, times.quantile(0.5) * scale / 1e9,
                 times.quantile(0.9) * scale / 1e9);
