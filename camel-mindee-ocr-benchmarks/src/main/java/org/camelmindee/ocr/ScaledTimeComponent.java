@@ -29,13 +29,13 @@ public class ScaledTimeComponent extends MindeeOcrComponent {
     }
 
     @Override
-    RateBudget getBudget(String apiKey, int perMinute) {
+    RateBudget readBudget(String apiKey, int perMinute) {
         return budgets.computeIfAbsent("get:" + perMinute, k -> scaled(perMinute));
     }
 
     /** What the component learned of a model's processing times: quantiles 0.1, 0.5, 0.9 in scenario seconds. */
     public String learned(String modelId) {
-        org.camelmindee.ocr.poll.ProcessingTimes times = processingTimes(modelId);
+        org.camelmindee.ocr.poll.PollPlanner times = pollPlanner(modelId);
         if (times.count() == 0) {
             return "no samples (no job was polled to its end)";
         }

@@ -20,7 +20,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.camelmindee.ocr.api.ApiStatistics;
 import org.camelmindee.ocr.api.RateBudget;
 import org.camelmindee.ocr.api.TrustAllCertificates;
-import org.camelmindee.ocr.poll.ProcessingTimes;
+import org.camelmindee.ocr.poll.PollPlanner;
 
 /**
  * The Mindee OCR component. It owns what its endpoints share: the HTTP clients, the scheduler that runs every poll,
@@ -33,8 +33,8 @@ public class MindeeOcrComponent extends HealthCheckComponent {
     private MindeeOcrConfiguration configuration = new MindeeOcrConfiguration();
 
     private final Map<String, RateBudget> enqueueBudgets = new ConcurrentHashMap<>();
-    private final Map<String, RateBudget> getBudgets = new ConcurrentHashMap<>();
-    private final Map<String, ProcessingTimes> processingTimes = new ConcurrentHashMap<>();
+    private final Map<String, RateBudget> readBudgets = new ConcurrentHashMap<>();
+    private final Map<String, PollPlanner> pollPlanners = new ConcurrentHashMap<>();
     private final Map<HttpClientKey, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final ApiStatistics statistics = new ApiStatistics();
     private final LongAdder jobsInFlight = new LongAdder();
@@ -49,7 +49,6 @@ public class MindeeOcrComponent extends HealthCheckComponent {
         MindeeOcrConfiguration config = configuration.copy();
         config.setOperation(MindeeOcrEndpoint.parseOperation(remaining));
         MindeeOcrEndpoint endpoint = new MindeeOcrEndpoint(uri, this, config);
-        MindeeOcrDurations.normalize(parameters);
         setProperties(endpoint, parameters);
         return endpoint;
     }
@@ -78,12 +77,12 @@ public class MindeeOcrComponent extends HealthCheckComponent {
     }
 
     /** The GET budget of an account (polls, results, searches), shared by every endpoint with that key. */
-    RateBudget getBudget(String apiKey, int perMinute) {
-        return getBudgets.computeIfAbsent(apiKey, k -> RateBudget.perMinute(perMinute));
+    RateBudget readBudget(String apiKey, int perMinute) {
+        return readBudgets.computeIfAbsent(apiKey, k -> RateBudget.perMinute(perMinute));
     }
 
-    ProcessingTimes processingTimes(String modelId) {
-        return processingTimes.computeIfAbsent(Objects.toString(modelId, ""), k -> new ProcessingTimes());
+    PollPlanner pollPlanner(String modelId) {
+        return pollPlanners.computeIfAbsent(Objects.toString(modelId, ""), k -> new PollPlanner());
     }
 
     synchronized ScheduledExecutorService scheduler() {

@@ -19,7 +19,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.camelmindee.ocr.api.ApiSettings;
 import org.camelmindee.ocr.api.MindeeApiClient;
 import org.camelmindee.ocr.poll.PollSchedule;
-import org.camelmindee.ocr.poll.ProcessingTimes;
+import org.camelmindee.ocr.poll.PollPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,13 +92,13 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         return client;
     }
 
-    ProcessingTimes processingTimes(String modelId) {
-        return getComponent().processingTimes(modelId);
+    PollPlanner pollPlanner(String modelId) {
+        return getComponent().pollPlanner(modelId);
     }
 
     PollSchedule pollSchedule(String modelId) {
         return new PollSchedule(configuration.getPollInitialDelay(), configuration.getPollInterval(),
-                processingTimes(modelId));
+                pollPlanner(modelId));
     }
 
     /** Refuses, before any network call, a configuration that cannot work; says what to change. */
@@ -176,7 +176,7 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
 
     private static void checkPositive(String option, long millis) {
         if (millis <= 0) {
-            throw new IllegalArgumentException(option + " must be a positive duration such as 1500, 1.5s or 10m");
+            throw new IllegalArgumentException(option + " must be a positive duration such as 1500, 1500ms or 10m");
         }
     }
 
@@ -199,7 +199,7 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
                             configuration.isTrustAllCertificates(), configuration.getConnectTimeout()),
                     component.scheduler(),
                     component.enqueueBudget(key, configuration.getMaxEnqueuesPerMinute()),
-                    component.getBudget(key, configuration.getMaxGetsPerMinute()),
+                    component.readBudget(key, configuration.getMaxGetsPerMinute()),
                     settings, component.getStatistics());
         }
     }

@@ -23,7 +23,7 @@ import org.apache.camel.util.FileUtil;
 import org.camelmindee.ocr.api.Document;
 import org.camelmindee.ocr.api.EnqueueRequest;
 import org.camelmindee.ocr.api.MindeeApiClient;
-import org.camelmindee.ocr.api.RawResult;
+import org.camelmindee.ocr.api.ResultWithJson;
 import org.camelmindee.ocr.model.InferenceFile;
 import org.camelmindee.ocr.model.Job;
 import org.camelmindee.ocr.model.JobStatus;
@@ -101,7 +101,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
             Job job = response.job();
             flight.job = job;
             LOG.debug("Enqueued {} as job {}", request.document().filename(), job.id());
-            JobWaiter waiter = new JobWaiter(client, endpoint.pollSchedule(modelId), endpoint.processingTimes(modelId),
+            JobWaiter waiter = new JobWaiter(client, endpoint.pollSchedule(modelId), endpoint.pollPlanner(modelId),
                     job, System.nanoTime(), deadline);
             flight.waiter = waiter;
             LongAdder jobsInFlight = endpoint.getComponent().jobsInFlight();
@@ -171,7 +171,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         return new EnqueueRequest(modelId.strip(), document, document.filename(), alias, endpoint.webhookIds());
     }
 
-    private void setResult(Message message, RawResult result) {
+    private void setResult(Message message, ResultWithJson result) {
         OcrResponse response = result.response();
         switch (configuration.getResultFormat()) {
             case json -> message.setBody(new String(result.json(), StandardCharsets.UTF_8));

@@ -6,19 +6,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * The producer's health: can the API be reached with this key? Asks the cheapest authenticated call, the model search.
  * A health check may block; the producer never does. Readiness only: an unreachable API is no reason to restart.
  */
-final class MindeeOcrProducerHealthCheck extends MindeeOcrHealthCheckSupport {
+final class MindeeOcrProducerHealthCheck extends AbstractHealthCheck {
 
     private static final long TIMEOUT_SECONDS = 10;
 
     private final MindeeOcrEndpoint endpoint;
 
     MindeeOcrProducerHealthCheck(MindeeOcrEndpoint endpoint, String id) {
-        super("producer:mindee-ocr-" + id);
+        super("camel", "producer:mindee-ocr-" + id);
         this.endpoint = endpoint;
     }
 
@@ -28,26 +29,24 @@ final class MindeeOcrProducerHealthCheck extends MindeeOcrHealthCheckSupport {
     }
 
     @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("baseUrl", endpoint.getConfiguration().getBaseUrl());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         try {
             int models = endpoint.client().searchModels(null, deadline).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .models().size();
-            return builder.detail("models", models).up().build();
+            builder.detail("models", models).up();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof MindeeOcrException problem && problem.getStatus() > 0) {
                 builder.detail(HTTP_RESPONSE_CODE, problem.getStatus());
             }
-            return builder.message(cause.getMessage()).error(cause).down().build();
+            builder.message(cause.getMessage()).error(cause).down();
         } catch (TimeoutException e) {
-            return builder.message("Mindee did not answer the model search within " + TIMEOUT_SECONDS + " s").down()
-                    .build();
+            builder.message("Mindee did not answer the model search within " + TIMEOUT_SECONDS + " s").down();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return builder.message("Interrupted").down().build();
+            builder.message("Interrupted").down();
         }
     }
 }

@@ -56,7 +56,7 @@ class MindeeOcrConfigurationTest {
     @Test
     void durationsTakeCamelsForms() throws Exception {
         try (CamelContext context = start("mindee-ocr:ocr?apiKey=" + API_KEY + "&modelId=" + MODEL_ID
-                                          + "&pollInitialDelay=1500&pollInterval=1.5s&pollTimeout=10m")) {
+                                          + "&pollInitialDelay=1500&pollInterval=1s500ms&pollTimeout=10m")) {
             MindeeOcrConfiguration config = context.getEndpoints().stream()
                     .filter(MindeeOcrEndpoint.class::isInstance).map(e -> ((MindeeOcrEndpoint) e).getConfiguration())
                     .findFirst().orElseThrow();

@@ -11,7 +11,6 @@ import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigu
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.camelmindee.ocr.MindeeOcrComponent;
-import org.camelmindee.ocr.MindeeOcrDurations;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -22,9 +21,8 @@ import org.springframework.context.annotation.Lazy;
 /**
  * Applies {@code camel.component.mindee-ocr.*} to the mindee-ocr component through a {@link ComponentCustomizer}, in
  * the shape of Camel's own starters: Camel calls the customizer when it creates the component, and converts the values
- * as if they were written on the component ({@code #bean} references; durations such as {@code 1500}, {@code 10m},
- * {@code 1m30s}, plus {@code 1.5s}, which the component's {@link MindeeOcrDurations} turns into milliseconds first, as
- * it does in endpoint URIs).
+ * as if they were written on the component ({@code #bean} references; durations such as {@code 1500}, {@code 1500ms},
+ * {@code 10m}, {@code 1m30s}, {@code PT1.5S}, as in endpoint URIs).
  * {@code camel.component.mindee-ocr.enabled=false} (or {@code camel.component.enabled=false}) turns it off, and
  * {@code camel.component.mindee-ocr.customizer.enabled=false} skips the customizer.
  */
@@ -51,8 +49,6 @@ public class MindeeOcrComponentAutoConfiguration {
             public void configure(String name, Component target) {
                 Map<String, Object> properties
                         = CamelPropertiesHelper.getNonNullProperties(target.getCamelContext(), configuration);
-                // 1.5s: a form Camel's Duration conversion refuses, read by the component as in its endpoint URIs
-                MindeeOcrDurations.normalize(properties);
                 CamelPropertiesHelper.copyProperties(target.getCamelContext(), properties, target);
             }
 

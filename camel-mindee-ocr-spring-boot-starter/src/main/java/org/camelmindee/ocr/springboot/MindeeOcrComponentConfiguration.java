@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * default; a test fails when the component gains an option that is missing here.
  * <p>
  * Durations are strings, read as an endpoint URI reads them: milliseconds ({@code 1500}), {@code 500ms}, {@code 10m},
- * {@code 1m30s}, ISO-8601 {@code PT1.5S} (Camel's conversion), and a decimal with a unit ({@code 1.5s}, which the
- * component reads itself). Options whose type is an object take a bean reference, {@code #name} or
+ * {@code 1m30s}, ISO-8601 {@code PT1.5S} (Camel's conversion; a decimal with a unit such as {@code 1.5s} is refused,
+ * write {@code 1500ms}). Options whose type is an object take a bean reference, {@code #name} or
  * {@code #bean:name}.
  */
 @ConfigurationProperties(prefix = "camel.component.mindee-ocr")
@@ -118,7 +118,7 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
      */
     private Boolean autowiredEnabled = true;
     /**
-     * The timeout to open a connection to the API. A duration: milliseconds (1500) or a duration such as 1.5s,
+     * The timeout to open a connection to the API. A duration: milliseconds (1500) or a duration such as 1500ms,
      * 500ms, 10m, 1m30s, PT1.5S.
      */
     private String connectTimeout = "10s";
@@ -139,7 +139,7 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
     private Integer maxRetries = 5;
     /**
      * The timeout of one HTTP request, from sending until the answer is read (uploads included). A duration:
-     * milliseconds (1500) or a duration such as 1.5s, 500ms, 10m, 1m30s, PT1.5S.
+     * milliseconds (1500) or a duration such as 1500ms, 500ms, 10m, 1m30s, PT1.5S.
      */
     private String requestTimeout = "60s";
 
@@ -160,20 +160,20 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
 
     /**
      * How long after the enqueue to poll the job the first time; the component shortens or lengthens it from the
-     * processing times it has seen. A duration: milliseconds (1500) or a duration such as 1.5s,
+     * processing times it has seen. A duration: milliseconds (1500) or a duration such as 1500ms,
      * 500ms, 10m, 1m30s, PT1.5S.
      */
     private String pollInitialDelay = "2s";
     /**
      * The longest wait between two polls of a job while the account's GET budget allows; when the budget runs short,
-     * polls are spaced further apart. A duration: milliseconds (1500) or a duration such as 1.5s, 500ms, 10m, 1m30s,
+     * polls are spaced further apart. A duration: milliseconds (1500) or a duration such as 1500ms, 500ms, 10m, 1m30s,
      * PT1.5S.
      */
     private String pollInterval = "1s";
     /**
      * The total deadline for a document, from enqueue to result; past it the exchange fails with a timeout that names
      * the job id. Longer than the server's own 590 s limit. A duration: milliseconds (1500) or a
-     * duration such as 1.5s, 500ms, 10m, 1m30s, PT1.5S.
+     * duration such as 1500ms, 500ms, 10m, 1m30s, PT1.5S.
      */
     private String pollTimeout = "10m";
 

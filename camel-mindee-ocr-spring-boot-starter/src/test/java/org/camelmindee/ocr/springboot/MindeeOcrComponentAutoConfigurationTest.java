@@ -39,7 +39,7 @@ class MindeeOcrComponentAutoConfigurationTest {
                         "camel.component.mindee-ocr.webhook-ids=" + MODEL,
                         "camel.component.mindee-ocr.result-format=text",
                         "camel.component.mindee-ocr.poll-initial-delay=1500",
-                        "camel.component.mindee-ocr.poll-interval=1.5s",
+                        "camel.component.mindee-ocr.poll-interval=1500ms",
                         "camel.component.mindee-ocr.poll-timeout=10m",
                         "camel.component.mindee-ocr.connect-timeout=PT3S",
                         "camel.component.mindee-ocr.request-timeout=1m30s",

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camelmindee.ocr.MindeeOcrDurations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanWrapperImpl;
@@ -111,16 +110,16 @@ class MindeeOcrComponentOptionsTest {
         assertThat(wrong).isEmpty();
     }
 
-    /** The starter hands durations to the component as strings, and relies on its list of them for 1.5s. */
+    /** The starter hands durations to the component as strings, for Camel's conversion to read as in a URI. */
     @Test
-    void everyDurationOptionIsAStringTheComponentNormalizes() {
+    void everyDurationOptionIsAString() {
         Set<String> durations = new TreeSet<>();
         componentOptions.forEach((option, json) -> {
             if ("duration".equals(json.path("type").asText())) {
                 durations.add(option);
             }
         });
-        assertThat(new TreeSet<>(MindeeOcrDurations.OPTIONS)).isEqualTo(durations);
+        assertThat(durations).isNotEmpty();
         durations.forEach(option -> assertThat(metadata.get(kebab(option)).get("type").asText()).as(option)
                 .isEqualTo("java.lang.String"));
     }

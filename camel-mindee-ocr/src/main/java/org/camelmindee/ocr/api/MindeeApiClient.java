@@ -47,17 +47,17 @@ public final class MindeeApiClient {
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final RateBudget enqueueBudget;
-    private final RateBudget getBudget;
+    private final RateBudget readBudget;
     private final ApiSettings settings;
     private final ApiStatistics statistics;
     private final Executor callbacks;
 
     public MindeeApiClient(HttpClient http, ScheduledExecutorService scheduler, RateBudget enqueueBudget,
-                           RateBudget getBudget, ApiSettings settings, ApiStatistics statistics) {
+                           RateBudget readBudget, ApiSettings settings, ApiStatistics statistics) {
         this.http = http;
         this.scheduler = scheduler;
         this.enqueueBudget = enqueueBudget;
-        this.getBudget = getBudget;
+        this.readBudget = readBudget;
         this.settings = settings;
         this.statistics = statistics;
         this.callbacks = http.executor().orElse(Runnable::run);
@@ -67,8 +67,9 @@ public final class MindeeApiClient {
         return scheduler;
     }
 
-    public RateBudget getBudget() {
-        return getBudget;
+    /** The account's budget of GET requests (polls, results, searches). */
+    public RateBudget readBudget() {
+        return readBudget;
     }
 
     /** Queues one document; completes with the new job. */
@@ -87,7 +88,7 @@ public final class MindeeApiClient {
     /** Reads the job at its {@code polling_url}, without following the 302 that means it is done. */
     public CompletableFuture<JobPoll> pollJob(String pollingUrl, String jobId, String alias, long deadline) {
         statistics.polls.increment();
-        return send(() -> newRequest(URI.create(pollingUrl)).GET(), getBudget, true, deadline,
+        return send(() -> newRequest(URI.create(pollingUrl)).GET(), readBudget, true, deadline,
                 "the job poll", jobId, alias)
                 .thenApply(response -> {
                     int status = response.statusCode();
@@ -112,11 +113,11 @@ public final class MindeeApiClient {
     }
 
     /** Reads the result at its {@code result_url}: once, since Mindee may delete it when it is fetched. */
-    public CompletableFuture<RawResult> fetchResult(String resultUrl, String jobId, String alias, long deadline) {
+    public CompletableFuture<ResultWithJson> fetchResult(String resultUrl, String jobId, String alias, long deadline) {
         statistics.results.increment();
-        return send(() -> newRequest(URI.create(resultUrl)).GET(), getBudget, true, deadline,
+        return send(() -> newRequest(URI.create(resultUrl)).GET(), readBudget, true, deadline,
                 "the result request", jobId, alias)
-                .thenApply(response -> new RawResult(
+                .thenApply(response -> new ResultWithJson(
                         answer(response, OcrResponse.class, "the result request", jobId, alias), response.body()));
     }
 
@@ -135,7 +136,7 @@ public final class MindeeApiClient {
         statistics.searches.increment();
         String query = "?model_type=ocr" + (name == null || name.isBlank() ? "" : "&name=" + encode(name));
         return send(() -> newRequest(URI.create(settings.baseUrl() + SEARCH_MODELS_PATH + query)).GET(),
-                getBudget, true, deadline, "the model search", null, null)
+                readBudget, true, deadline, "the model search", null, null)
                 .thenApply(response -> answer(response, ModelsResponse.class, "the model search", null, null));
     }
 
@@ -150,14 +151,14 @@ public final class MindeeApiClient {
     private static <T> T answer(HttpResponse<byte[]> response, Class<T> type, String what, String jobId,
                                 String alias) {
         if (response.statusCode() / 100 != 2) {
-            throw new CompletionException(ApiAnswers.failure(response, what, jobId, alias));
+            throw new CompletionException(ResponseParser.failure(response, what, jobId, alias));
         }
         return parseOrThrow(response, type, what);
     }
 
     private static <T> T parseOrThrow(HttpResponse<byte[]> response, Class<T> type, String what) {
         try {
-            return ApiAnswers.parse(response, type, what);
+            return ResponseParser.parse(response, type, what);
         } catch (MindeeOcrException e) {
             throw new CompletionException(e);
         }

@@ -21,7 +21,7 @@ public final class JobWaiter {
     private final MindeeApiClient client;
     private final ScheduledExecutorService scheduler;
     private final PollSchedule schedule;
-    private final ProcessingTimes times;
+    private final PollPlanner planner;
     private final Job job;
     private final long enqueuedAt;
     /** When the server made the job, on this JVM's clock as well as the enqueue's answer tells it; the polls' origin. */
@@ -31,20 +31,20 @@ public final class JobWaiter {
     private volatile long lastPending;
     private volatile int polls;
 
-    public JobWaiter(MindeeApiClient client, PollSchedule schedule, ProcessingTimes times, Job job, long enqueuedAt,
+    public JobWaiter(MindeeApiClient client, PollSchedule schedule, PollPlanner planner, Job job, long enqueuedAt,
                      long deadline) {
         this.client = client;
         this.scheduler = client.scheduler();
         this.schedule = schedule;
-        this.times = times;
+        this.planner = planner;
         this.job = job;
         this.enqueuedAt = enqueuedAt;
-        this.createdAt = enqueuedAt - times.answerDelay(job.createdAt());
+        this.createdAt = enqueuedAt - planner.answerDelay(job.createdAt());
         this.deadline = deadline;
     }
 
     public CompletableFuture<JobPoll> start() {
-        scheduleAt(createdAt + schedule.firstDelay(enqueuedAt, client.getBudget()));
+        scheduleAt(createdAt + schedule.firstDelay(enqueuedAt, client.readBudget()));
         return result;
     }
 
@@ -67,7 +67,7 @@ public final class JobWaiter {
             return;
         }
         long sentAt = System.nanoTime();
-        if (client.getBudget().available(sentAt) == 0 && sentAt < deadline) {
+        if (client.readBudget().available(sentAt) == 0 && sentAt < deadline) {
             // no GET left in this window: look again a little later rather than queue behind every other job's poll,
             // where the poll would go out late and stale (the result GETs, which cannot wait, keep the queue)
             scheduleAt(sentAt + schedule.retryDelay());
@@ -89,7 +89,7 @@ public final class JobWaiter {
     private void onPoll(JobPoll poll, long sentAt) {
         Job current = poll.job();
         if (poll.done()) {
-            times.record(processingTime(current, sentAt));
+            planner.record(processingTime(current, sentAt));
             result.complete(poll);
             return;
         }
@@ -110,7 +110,7 @@ public final class JobWaiter {
                     job.id(), job.alias()));
             return;
         }
-        scheduleAt(createdAt + schedule.nextPoll(sentAt - createdAt, now - createdAt, now, client.getBudget()));
+        scheduleAt(createdAt + schedule.nextPoll(sentAt - createdAt, now - createdAt, now, client.readBudget()));
     }
 
     /**

@@ -6,7 +6,7 @@ import org.camelmindee.ocr.api.RateBudget;
 
 /**
  * When to poll a job. Until enough jobs of a model have been seen, the configured delays: {@code initialDelay}, then
- * every {@code interval}. After that, the poll times {@link ProcessingTimes} plans from the processing times seen: the
+ * every {@code interval}. After that, the poll times {@link PollPlanner} plans from the processing times seen: the
  * ones that minimise the latency after completion plus a price per poll. The price starts at {@value #PRICE_SHARE} of
  * {@code interval} (a poll is worth that much latency) and rises, step by step, until the polls the schedule expects
  * for the jobs started in the last budget window, plus their result GETs, fit in {@value #BUDGET_SHARE} of the GET
@@ -28,13 +28,13 @@ public final class PollSchedule {
     private final long initialDelay;
     private final long interval;
     private final long minGap;
-    private final ProcessingTimes times;
+    private final PollPlanner planner;
 
-    public PollSchedule(long initialDelayMillis, long intervalMillis, ProcessingTimes times) {
+    public PollSchedule(long initialDelayMillis, long intervalMillis, PollPlanner planner) {
         this.initialDelay = TimeUnit.MILLISECONDS.toNanos(initialDelayMillis);
         this.interval = Math.max(TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(intervalMillis));
         this.minGap = Math.max(1, interval / 100);
-        this.times = times;
+        this.planner = planner;
     }
 
     /**
@@ -43,11 +43,11 @@ public final class PollSchedule {
      * @param budget the account's GET budget, or null to plan as if it were unlimited
      */
     public long firstDelay(long now, RateBudget budget) {
-        times.started(now);
-        if (times.count() < MIN_SAMPLES) {
+        planner.started(now);
+        if (planner.count() < MIN_SAMPLES) {
             return initialDelay;
         }
-        ProcessingTimes.Level level = level(now, budget);
+        PollPlanner.Level level = level(now, budget);
         long first = level.after(-1);
         return first >= 0 ? Math.max(minGap, first) : initialDelay;
     }
@@ -58,13 +58,13 @@ public final class PollSchedule {
      */
     public long nextPoll(long sent, long elapsed, long now, RateBudget budget) {
         long earliest = Math.max(sent + minGap, elapsed);
-        if (times.count() < MIN_SAMPLES) {
+        if (planner.count() < MIN_SAMPLES) {
             // nothing to plan from yet (long jobs: none has finished): every interval, unless the budget runs short,
             // then with the job's age, so that a stream of jobs nobody knows yet does not spend it all
             long step = relaxed(now, budget) ? interval : Math.max(interval, elapsed / 4);
             return Math.max(earliest, sent + step);
         }
-        ProcessingTimes.Level level = level(now, budget);
+        PollPlanner.Level level = level(now, budget);
         long planned = level.after(earliest - 1);
         if (planned >= 0) {
             return planned;
@@ -84,11 +84,11 @@ public final class PollSchedule {
         return Math.max(minGap, interval / 10);
     }
 
-    private ProcessingTimes.Level level(long now, RateBudget budget) {
-        ProcessingTimes.Plan plan = times.plan(Math.max(1, Math.round(interval * PRICE_SHARE)), interval);
+    private PollPlanner.Level level(long now, RateBudget budget) {
+        PollPlanner.Plan plan = planner.plan(Math.max(1, Math.round(interval * PRICE_SHARE)), interval);
         int chosen = 0;
         if (budget != null) {
-            int jobs = times.startedSince(now - budget.windowNanos());
+            int jobs = planner.startedSince(now - budget.windowNanos());
             double room = budget.limit() * BUDGET_SHARE;
             chosen = plan.levels.size() - 1;
             for (int i = 0; i < plan.levels.size(); i++) {

@@ -15,8 +15,8 @@ class PollScheduleTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    private static ProcessingTimes logNormal(int samples, double medianSeconds, double sigma) {
-        ProcessingTimes times = new ProcessingTimes();
+    private static PollPlanner logNormal(int samples, double medianSeconds, double sigma) {
+        PollPlanner times = new PollPlanner();
         Random random = new Random(7);
         for (int i = 0; i < samples; i++) {
             times.record((long) (medianSeconds * SECOND * Math.exp(sigma * random.nextGaussian())));
@@ -26,14 +26,14 @@ class PollScheduleTest {
 
     @Test
     void withoutSamplesTheConfiguredDelaysApply() {
-        PollSchedule schedule = new PollSchedule(2000, 1000, new ProcessingTimes());
+        PollSchedule schedule = new PollSchedule(2000, 1000, new PollPlanner());
         assertEquals(2 * SECOND, schedule.firstDelay(0, null));
         assertEquals(3 * SECOND, schedule.nextPoll(2 * SECOND, 2 * SECOND + 5_000_000, 0, null));
     }
 
     @Test
     void pollsFallOnTimesJobsWereSeenToTakeAndStayWithinTheInterval() {
-        ProcessingTimes times = logNormal(256, 3, 0.2);
+        PollPlanner times = logNormal(256, 3, 0.2);
         PollSchedule schedule = new PollSchedule(2000, 1000, times);
         long first = schedule.firstDelay(0, null);
         assertTrue(first > times.quantile(0.01) && first < times.quantile(0.5), "first poll " + first);
@@ -53,10 +53,10 @@ class PollScheduleTest {
             sorted[i] = (long) (30 * SECOND + random.nextDouble() * 90 * SECOND);
         }
         java.util.Arrays.sort(sorted);
-        int cheap = ProcessingTimes.Plan.optimal(sorted, 0.1 * SECOND).length;
-        int dear = ProcessingTimes.Plan.optimal(sorted, 10 * SECOND).length;
+        int cheap = PollPlanner.Plan.optimal(sorted, 0.1 * SECOND).length;
+        int dear = PollPlanner.Plan.optimal(sorted, 10 * SECOND).length;
         assertTrue(dear < cheap, cheap + " polls at 0.1 s a poll, " + dear + " at 10 s");
-        ProcessingTimes.Plan plan = ProcessingTimes.Plan.build(sorted, SECOND / 10, SECOND);
+        PollPlanner.Plan plan = PollPlanner.Plan.build(sorted, SECOND / 10, SECOND);
         for (int i = 1; i < plan.levels.size(); i++) {
             assertTrue(plan.levels.get(i).expectedPolls <= plan.levels.get(i - 1).expectedPolls);
         }
@@ -64,7 +64,7 @@ class PollScheduleTest {
 
     @Test
     void aBudgetTooSmallForTheJobsMakesTheSchedulePoorer() {
-        ProcessingTimes times = logNormal(256, 3, 0.2);
+        PollPlanner times = logNormal(256, 3, 0.2);
         PollSchedule schedule = new PollSchedule(2000, 1000, times);
         long now = 100 * SECOND;
         RateBudget roomy = new RateBudget(100_000, 60, TimeUnit.SECONDS);
@@ -90,7 +90,7 @@ class PollScheduleTest {
 
     @Test
     void anAnswerHeldUpInAQueueMovesTheJobsOriginBack() {
-        ProcessingTimes times = new ProcessingTimes();
+        PollPlanner times = new PollPlanner();
         Instant now = Instant.now();
         // the quickest answers come 5 ms after the job was made; this one 800 ms
         times.answerDelay(now.minusMillis(5));

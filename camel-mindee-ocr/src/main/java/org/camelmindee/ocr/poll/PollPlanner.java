@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the component has seen of one model's jobs: their processing times (the most recent 256) and when jobs were
- * started (for the rate at which they come). From the times it plans when to poll: for a price of a poll, counted in
+ * The poll planner of one model: it keeps what the component has seen of the model's jobs, their processing times (the
+ * most recent 256) and when jobs were started (for the rate at which they come), and plans from them when to poll: for a price of a poll, counted in
  * latency, the poll times that minimise the expected latency after completion plus the price of the expected polls
  * over the jobs seen (an exact dynamic programme over the sorted samples: an optimal poll always falls on a sample).
  * A ladder of prices, from cheap polls (dense, low latency) to dear ones (sparse), lets {@link PollSchedule} spend the
  * account's GET budget: the cheapest price whose expected GETs the budget can carry.
  */
-public final class ProcessingTimes {
+public final class PollPlanner {
 
     private static final int CAPACITY = 256;
     private static final int STARTS = 1024;

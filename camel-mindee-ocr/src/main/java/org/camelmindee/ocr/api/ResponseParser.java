@@ -9,12 +9,12 @@ import org.camelmindee.ocr.MindeeOcrException;
 import org.camelmindee.ocr.model.ErrorResponse;
 import org.camelmindee.ocr.model.MindeeJson;
 
-/** Turns the API's answers into records, or into a {@link MindeeOcrException} that says what went wrong. */
-final class ApiAnswers {
+/** Parses the API's responses: into records, or into a {@link MindeeOcrException} that says what went wrong. */
+final class ResponseParser {
 
     private static final int EXCERPT = 200;
 
-    private ApiAnswers() {
+    private ResponseParser() {
     }
 
     static <T> T parse(HttpResponse<byte[]> response, Class<T> type, String what) throws MindeeOcrException {
