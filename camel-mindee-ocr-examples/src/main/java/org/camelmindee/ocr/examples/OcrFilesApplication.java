@@ -44,31 +44,31 @@ public final class OcrFilesApplication {
         boolean yaml = "yaml".equalsIgnoreCase(System.getProperty("dsl")) || list.contains("--yaml");
         Options options = new Options(Path.of("inbox"), Path.of("outbox"), watch, yaml);
         int failed;
-        String warning = OcrEngine.halfConfigured(System.getenv());
+        String warning = MindeeConnection.halfConfigured(System.getenv());
         if (warning != null) {
             System.out.println("Note: " + warning);
         }
-        System.out.println("Starting the OCR engine...");
-        try (OcrEngine engine = OcrEngine.fromEnvironment(System.getenv())) {
-            failed = run(options, engine, System.out);
+        System.out.println("Starting the OCR service...");
+        try (MindeeConnection mindee = MindeeConnection.fromEnvironment(System.getenv())) {
+            failed = run(options, mindee, System.out);
         }
         System.exit(failed == 0 ? 0 : 1);
     }
 
     private final Options options;
-    private final OcrEngine engine;
+    private final MindeeConnection mindee;
     private final PrintStream out;
     private final Main main = new Main();
 
-    public OcrFilesApplication(Options options, OcrEngine engine, PrintStream out) {
+    public OcrFilesApplication(Options options, MindeeConnection mindee, PrintStream out) {
         this.options = options;
-        this.engine = engine;
+        this.mindee = mindee;
         this.out = out;
     }
 
     /** Runs the route until the copied documents are done (or, watching, until the JVM stops); returns the failures. */
-    public static int run(Options options, OcrEngine engine, PrintStream out) throws Exception {
-        return new OcrFilesApplication(options, engine, out).run();
+    public static int run(Options options, MindeeConnection mindee, PrintStream out) throws Exception {
+        return new OcrFilesApplication(options, mindee, out).run();
     }
 
     /** Runs the route until the documents in the inbox are done, or watching, until {@link #stop()}. */
@@ -80,7 +80,7 @@ public final class OcrFilesApplication {
         }
         int waiting = options.watch() ? 0 : countDocuments(options.inbox());
 
-        for (Map.Entry<String, String> p : engine.componentProperties().entrySet()) {
+        for (Map.Entry<String, String> p : mindee.componentProperties().entrySet()) {
             main.addOverrideProperty(p.getKey(), p.getValue());
         }
         main.addOverrideProperty("ocr.inbox", options.inbox().toString());
@@ -99,7 +99,7 @@ public final class OcrFilesApplication {
             }
         });
 
-        out.println("OCR by " + engine.describe());
+        out.println("OCR by " + mindee.describe());
         if (options.watch()) {
             out.println("Watching " + options.inbox().toAbsolutePath().normalize()
                         + " for PDF, PNG, JPEG, TIFF, WebP and HEIC files; results in " + outbox + ". Ctrl-C stops.");

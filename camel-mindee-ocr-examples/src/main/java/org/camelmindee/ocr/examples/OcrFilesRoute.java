@@ -5,7 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The main example: each document dropped in the inbox becomes {@code <name>.txt} (its text) and {@code <name>.json}
  * (the whole result: pages, words, polygons) in the outbox. The mindee-ocr options (key, model, base URL) are the
- * component's, set once by {@link OcrEngine}; {@code routes/ocr-files.camel.yaml} is the same route in YAML.
+ * component's, set once by {@link MindeeConnection}; {@code routes/ocr-files.camel.yaml} is the same route in YAML.
  */
 public class OcrFilesRoute extends RouteBuilder {
 

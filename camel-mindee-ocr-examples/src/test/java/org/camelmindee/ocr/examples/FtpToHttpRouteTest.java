@@ -68,7 +68,7 @@ class FtpToHttpRouteTest extends CamelTestSupport {
         p.setProperty("ftp.url", "ftp://scanner@127.0.0.1:" + ftpPort + "/scans");
         p.setProperty("ftp.password", "s3cret+&");
         p.setProperty("downstream.url", "http://127.0.0.1:" + downstream.getAddress().getPort() + "/api/documents");
-        TestEngine.configure(context, TestEngine.get(), p);
+        LocalMindeeForTests.configure(context, LocalMindeeForTests.get(), p);
         return context;
     }
 
@@ -91,7 +91,7 @@ class FtpToHttpRouteTest extends CamelTestSupport {
     void aScanOnTheFtpServerReachesTheDownstreamSystemAsJson() throws Exception {
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("ftp-to-http").whenDone(1).create();
         Path scans = Files.createDirectories(ftpHome.resolve("scans"));
-        Files.write(scans.resolve("photo-receipt.jpg"), TestEngine.sample("photo-receipt.jpg"));
+        Files.write(scans.resolve("photo-receipt.jpg"), LocalMindeeForTests.sample("photo-receipt.jpg"));
 
         Received post = received.poll(60, TimeUnit.SECONDS);
 

@@ -37,7 +37,7 @@ class JmsOcrRouteTest extends CamelTestSupport {
         CamelContext context = super.createCamelContext();
         ConnectionFactory factory = new ActiveMQConnectionFactory("vm://ocr-examples?create=false");
         context.addComponent("jms", JmsComponent.jmsComponent(factory));
-        TestEngine.configure(context, TestEngine.get(), new Properties());
+        LocalMindeeForTests.configure(context, LocalMindeeForTests.get(), new Properties());
         return context;
     }
 
@@ -55,7 +55,8 @@ class JmsOcrRouteTest extends CamelTestSupport {
 
     @Test
     void theTextComesBackOnTheResultQueueWithTheDocumentsId() throws Exception {
-        template.sendBodyAndHeader("jms:queue:documents", TestEngine.sample("scanned-letter.png"), "documentId", "DOC-4711");
+        template.sendBodyAndHeader("jms:queue:documents", LocalMindeeForTests.sample("scanned-letter.png"),
+                "documentId", "DOC-4711");
 
         Exchange result = consumer.receive("jms:queue:ocr-results", 60_000);
 

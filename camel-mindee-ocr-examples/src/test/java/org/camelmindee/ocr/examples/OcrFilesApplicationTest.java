@@ -46,7 +46,7 @@ class OcrFilesApplicationTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         OcrFilesApplication app = new OcrFilesApplication(
                 new OcrFilesApplication.Options(dir.resolve("inbox"), dir.resolve("outbox"), true, false),
-                TestEngine.get(), out);
+                LocalMindeeForTests.get(), out);
         CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
             try {
                 return app.run();
@@ -56,7 +56,7 @@ class OcrFilesApplicationTest {
         });
         awaitPrinted(bytes, "Watching ");
         Files.createDirectories(dir.resolve("inbox"));
-        Files.write(dir.resolve("inbox/photo-receipt.jpg"), TestEngine.sample("photo-receipt.jpg"));
+        Files.write(dir.resolve("inbox/photo-receipt.jpg"), LocalMindeeForTests.sample("photo-receipt.jpg"));
         // the report prints a document's line once its exchange is complete: text and JSON written, file moved
         awaitPrinted(bytes, "photo-receipt.jpg          1 page");
         app.stop();
@@ -81,7 +81,7 @@ class OcrFilesApplicationTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         int failed = OcrFilesApplication.run(
                 new OcrFilesApplication.Options(dir.resolve("inbox"), dir.resolve("outbox"), false, yaml),
-                TestEngine.get(), out);
+                LocalMindeeForTests.get(), out);
         assertEquals(0, failed, bytes.toString(StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link WebhookRoutes} end to end: documents enqueued with webhook ids, the local engine delivers each signed result
+ * {@link WebhookRoutes} end to end: documents enqueued with webhook ids, the local mindee delivers each signed result
  * to {@code mindee-ocr:webhook} on a Vert.x server (what camel-platform-http-vertx gives Camel Main). Two webhooks of the
  * model share the URL, so every result arrives twice: each is routed once, the second delivery answered as a duplicate.
  */
@@ -35,7 +35,7 @@ class WebhookFlowTest extends CamelTestSupport {
     @TempDir
     static Path dir;
 
-    private OcrEngine engine;
+    private MindeeConnection mindee;
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -46,9 +46,9 @@ class WebhookFlowTest extends CamelTestSupport {
         server.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(server));
 
-        // the local engine knows the webhooks as Mindee's web app would: their ids, their URL, their signing secret
+        // the local mindee knows the webhooks as Mindee's web app would: their ids, their URL, their signing secret
         String url = "http://127.0.0.1:" + port + "/mindee/ocr";
-        engine = OcrEngine.local(LocalMindeeServer.builder().workers(2)
+        mindee = MindeeConnection.local(LocalMindeeServer.builder().workers(2)
                 .webhook(WEBHOOK_ID, url, WEBHOOK_SECRET)
                 .webhook(SAME_URL_WEBHOOK_ID, url, WEBHOOK_SECRET));
         Properties p = new Properties();
@@ -57,7 +57,7 @@ class WebhookFlowTest extends CamelTestSupport {
         p.setProperty("ocr.documents", "*.png,*.jpg,*.pdf");
         p.setProperty("mindee.webhook-id", WEBHOOK_ID + "," + SAME_URL_WEBHOOK_ID);
         p.setProperty("mindee.webhook-secret", WEBHOOK_SECRET);
-        TestEngine.configure(context, engine, p);
+        LocalMindeeForTests.configure(context, mindee, p);
         return context;
     }
 
@@ -68,8 +68,8 @@ class WebhookFlowTest extends CamelTestSupport {
 
     @AfterEach
     void stopEngine() {
-        if (engine != null) {
-            engine.close();
+        if (mindee != null) {
+            mindee.close();
         }
     }
 
@@ -80,8 +80,8 @@ class WebhookFlowTest extends CamelTestSupport {
                 .and().fromRoute("ocr-webhook").whenExactlyFailed(0).create();
 
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        Files.write(inbox.resolve("scanned-letter.png"), TestEngine.sample("scanned-letter.png"));
-        Files.write(inbox.resolve("photo-receipt.jpg"), TestEngine.sample("photo-receipt.jpg"));
+        Files.write(inbox.resolve("scanned-letter.png"), LocalMindeeForTests.sample("scanned-letter.png"));
+        Files.write(inbox.resolve("photo-receipt.jpg"), LocalMindeeForTests.sample("photo-receipt.jpg"));
 
         assertTrue(enqueued.matches(30, TimeUnit.SECONDS), "both documents enqueued");
         assertTrue(delivered.matches(60, TimeUnit.SECONDS), "both results delivered");

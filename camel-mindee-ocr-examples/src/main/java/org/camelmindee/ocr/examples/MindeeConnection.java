@@ -6,11 +6,11 @@ import org.camelmindee.ocr.MindeeOcrConfiguration;
 import org.camelmindee.ocr.local.LocalMindeeServer;
 
 /**
- * Where the OCR happens: Mindee's cloud when {@code MINDEE_V2_API_KEY} and {@code MINDEE_MODEL_ID} are set, otherwise
- * the local engine (the Mindee API with Tesseract) started in this JVM. Either way the routes are the same: only the
+ * The Mindee API the examples talk to: Mindee's cloud when {@code MINDEE_V2_API_KEY} and {@code MINDEE_MODEL_ID} are
+ * set, otherwise the local engine (the Mindee API with Tesseract) started in this JVM. Either way the routes are the same: only the
  * component's {@code apiKey}, {@code modelId} and {@code baseUrl} differ.
  */
-public final class OcrEngine implements AutoCloseable {
+public final class MindeeConnection implements AutoCloseable {
 
     public static final String API_KEY_ENV = "MINDEE_V2_API_KEY";
     public static final String MODEL_ID_ENV = "MINDEE_MODEL_ID";
@@ -21,7 +21,7 @@ public final class OcrEngine implements AutoCloseable {
     private final String modelId;
     private final String baseUrl;
 
-    private OcrEngine(LocalMindeeServer server, String apiKey, String modelId, String baseUrl) {
+    private MindeeConnection(LocalMindeeServer server, String apiKey, String modelId, String baseUrl) {
         this.server = server;
         this.apiKey = apiKey;
         this.modelId = modelId;
@@ -29,9 +29,9 @@ public final class OcrEngine implements AutoCloseable {
     }
 
     /** Mindee's cloud when both variables are set, else a local engine started now. */
-    public static OcrEngine fromEnvironment(Map<String, String> env) {
+    public static MindeeConnection fromEnvironment(Map<String, String> env) {
         if (isSet(env, API_KEY_ENV) && isSet(env, MODEL_ID_ENV)) {
-            return new OcrEngine(null, env.get(API_KEY_ENV).strip(), env.get(MODEL_ID_ENV).strip(),
+            return new MindeeConnection(null, env.get(API_KEY_ENV).strip(), env.get(MODEL_ID_ENV).strip(),
                     MindeeOcrConfiguration.DEFAULT_BASE_URL);
         }
         return local(LocalMindeeServer.builder());
@@ -54,9 +54,9 @@ public final class OcrEngine implements AutoCloseable {
     }
 
     /** A local engine from the given builder (port, workers, webhooks...), with the examples' API key. */
-    public static OcrEngine local(LocalMindeeServer.Builder builder) {
+    public static MindeeConnection local(LocalMindeeServer.Builder builder) {
         LocalMindeeServer server = builder.apiKey(LOCAL_API_KEY).start();
-        return new OcrEngine(server, LOCAL_API_KEY, LocalMindeeServer.MODEL_ID, server.baseUrl());
+        return new MindeeConnection(server, LOCAL_API_KEY, LocalMindeeServer.MODEL_ID, server.baseUrl());
     }
 
     public boolean isLocal() {
