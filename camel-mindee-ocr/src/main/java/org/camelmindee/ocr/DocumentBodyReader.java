@@ -14,6 +14,7 @@ import org.apache.camel.WrappedFile;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.camelmindee.ocr.api.Document;
 import org.camelmindee.ocr.api.DocumentType;
+import org.camelmindee.ocr.api.MindeeOcrException;
 
 /**
  * Turns an exchange's body into a {@link Document}, refusing before any network call what Mindee would refuse: an
@@ -28,7 +29,7 @@ final class DocumentBodyReader {
     private DocumentBodyReader() {
     }
 
-    static Document read(Exchange exchange, String filename) throws MindeeOcrException {
+    static Document read(Exchange exchange, String filename) {
         Object body = exchange.getMessage().getBody();
         if (body == null) {
             throw new MindeeOcrException("The message body is empty: send a document (byte[], InputStream, File, Path,"
@@ -64,7 +65,7 @@ final class DocumentBodyReader {
         }
     }
 
-    private static Document url(String text, String filename) throws MindeeOcrException {
+    private static Document url(String text, String filename) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("http://")) {
             throw new MindeeOcrException("Mindee fetches only https:// URLs, and the body is an http:// URL: serve the"
@@ -90,7 +91,7 @@ final class DocumentBodyReader {
         return Document.ofUrl(text, filename);
     }
 
-    private static Document bytes(byte[] bytes, String filename) throws MindeeOcrException {
+    private static Document bytes(byte[] bytes, String filename) {
         if (bytes.length == 0) {
             throw new MindeeOcrException("The message body is an empty byte array: there is no document to read");
         }
@@ -99,7 +100,7 @@ final class DocumentBodyReader {
         return Document.ofBytes(bytes, named(filename, type), type);
     }
 
-    private static Document file(Path path, String filename) throws IOException, MindeeOcrException {
+    private static Document file(Path path, String filename) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new MindeeOcrException("The document file " + path + " does not exist or is not a regular file");
         }
@@ -119,7 +120,7 @@ final class DocumentBodyReader {
     }
 
     private static Document stream(Exchange exchange, InputStream stream, String filename)
-            throws IOException, MindeeOcrException {
+            throws IOException {
         try (InputStream in = stream) {
             byte[] head = in.readNBytes(IN_MEMORY_LIMIT);
             if (head.length == 0) {
@@ -154,14 +155,14 @@ final class DocumentBodyReader {
         }
     }
 
-    private static void checkSize(long size) throws MindeeOcrException {
+    private static void checkSize(long size) {
         if (size > Document.MAX_SIZE) {
             throw new MindeeOcrException("The document is over Mindee's limit of 100 MB (" + size / (1024 * 1024)
                                          + " MB read so far): split it or compress it before sending");
         }
     }
 
-    private static DocumentType sniff(byte[] head, int length) throws MindeeOcrException {
+    private static DocumentType sniff(byte[] head, int length) {
         DocumentType type = DocumentType.sniff(head, length);
         if (type == null) {
             throw new MindeeOcrException("The document is none of the types Mindee reads (PDF, JPEG, PNG, WebP, TIFF,"

@@ -1,5 +1,9 @@
 package org.camelmindee.ocr;
 
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -300,6 +304,90 @@ public class MindeeOcrConfiguration implements Cloneable {
 
     public void setHttpServerComponent(String httpServerComponent) {
         this.httpServerComponent = httpServerComponent;
+    }
+
+    /**
+     * Refuses, before any network call, a configuration that cannot work, and says what to change: the producer's
+     * options for a producer operation, the webhook consumer's for {@code webhook}. Every option is checked here.
+     */
+    public void validate() {
+        if (operation == MindeeOcrOperation.webhook) {
+            validateForWebhook();
+        } else {
+            validateForProducer();
+        }
+    }
+
+    private void validateForProducer() {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("No Mindee API key: set apiKey on the endpoint or on the mindee-ocr"
+                                               + " component, for example apiKey={{env:MINDEE_V2_API_KEY}}");
+        }
+        if (apiKey.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new IllegalArgumentException("The API key starts with 'Bearer ': Mindee expects the raw key, remove"
+                                               + " the prefix");
+        }
+        boolean needsModel = operation == MindeeOcrOperation.ocr || operation == MindeeOcrOperation.enqueue;
+        if (needsModel && (modelId == null || modelId.isBlank())) {
+            throw new IllegalArgumentException("No modelId: set the id (UUID) of your OCR model from Mindee's web app,"
+                                               + " for example modelId={{env:MINDEE_MODEL_ID}}");
+        }
+        if (modelId != null && !modelId.isBlank()) {
+            MindeeOcrEndpoint.checkUuid("modelId", modelId);
+        }
+        webhookIdList();
+        URI base;
+        try {
+            base = URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("baseUrl is not a URL: " + e.getMessage());
+        }
+        if (base.getHost() == null || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL such as " + DEFAULT_BASE_URL);
+        }
+        checkPositive("pollTimeout", pollTimeout);
+        checkPositive("pollInterval", pollInterval);
+        checkPositive("requestTimeout", requestTimeout);
+        checkPositive("connectTimeout", connectTimeout);
+        if (pollInitialDelay < 0) {
+            throw new IllegalArgumentException("pollInitialDelay must not be negative");
+        }
+        if (maxEnqueuesPerMinute < 1 || maxGetsPerMinute < 1) {
+            throw new IllegalArgumentException("maxEnqueuesPerMinute and maxGetsPerMinute must be at least 1");
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative");
+        }
+    }
+
+    private void validateForWebhook() {
+        if (webhookSecret != null && webhookSecret.isBlank()) {
+            throw new IllegalArgumentException("webhookSecret is set but empty (a missing environment variable?): set the"
+                                               + " webhook's signing secret, or remove the option to accept unsigned"
+                                               + " webhooks");
+        }
+        if (webhookMaxPayloadSize < 1) {
+            throw new IllegalArgumentException("webhookMaxPayloadSize must be at least 1 byte");
+        }
+        if (webhookSignatureHeader == null || webhookSignatureHeader.isBlank()) {
+            throw new IllegalArgumentException("webhookSignatureHeader must name a header, such as X-Signature");
+        }
+    }
+
+    private static void checkPositive(String option, long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException(option + " must be a positive duration such as 1500, 1500ms or 10m");
+        }
+    }
+
+    /** The webhook ids, each checked to be a UUID; empty when none. */
+    public List<String> webhookIdList() {
+        if (webhookIds == null || webhookIds.isBlank()) {
+            return List.of();
+        }
+        List<String> list = Arrays.stream(webhookIds.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        list.forEach(id -> MindeeOcrEndpoint.checkUuid("webhookIds", id));
+        return list;
     }
 
     public MindeeOcrConfiguration copy() {

@@ -1,11 +1,9 @@
 package org.camelmindee.ocr;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -101,61 +99,9 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
                 pollPlanner(modelId));
     }
 
-    /** Refuses, before any network call, a configuration that cannot work; says what to change. */
-    void validateForProducer() {
-        if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
-            throw new IllegalArgumentException("No Mindee API key: set apiKey on the endpoint or on the mindee-ocr"
-                                               + " component, for example apiKey={{env:MINDEE_V2_API_KEY}}");
-        }
-        if (configuration.getApiKey().regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new IllegalArgumentException("The API key starts with 'Bearer ': Mindee expects the raw key, remove"
-                                               + " the prefix");
-        }
-        MindeeOcrOperation operation = configuration.getOperation();
-        boolean needsModel = operation == MindeeOcrOperation.ocr || operation == MindeeOcrOperation.enqueue;
-        if (needsModel && (configuration.getModelId() == null || configuration.getModelId().isBlank())) {
-            throw new IllegalArgumentException("No modelId: set the id (UUID) of your OCR model from Mindee's web app,"
-                                               + " for example modelId={{env:MINDEE_MODEL_ID}}");
-        }
-        if (configuration.getModelId() != null && !configuration.getModelId().isBlank()) {
-            checkUuid("modelId", configuration.getModelId());
-        }
-        webhookIds();
-        URI base;
-        try {
-            base = URI.create(configuration.getBaseUrl());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("baseUrl is not a URL: " + e.getMessage());
-        }
-        if (base.getHost() == null || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL such as "
-                                               + MindeeOcrConfiguration.DEFAULT_BASE_URL);
-        }
-        checkPositive("pollTimeout", configuration.getPollTimeout());
-        checkPositive("pollInterval", configuration.getPollInterval());
-        checkPositive("requestTimeout", configuration.getRequestTimeout());
-        checkPositive("connectTimeout", configuration.getConnectTimeout());
-        if (configuration.getPollInitialDelay() < 0) {
-            throw new IllegalArgumentException("pollInitialDelay must not be negative");
-        }
-        if (configuration.getMaxEnqueuesPerMinute() < 1 || configuration.getMaxGetsPerMinute() < 1) {
-            throw new IllegalArgumentException("maxEnqueuesPerMinute and maxGetsPerMinute must be at least 1");
-        }
-        if (configuration.getMaxRetries() < 0) {
-            throw new IllegalArgumentException("maxRetries must not be negative");
-        }
-    }
-
     /** The endpoint's webhook ids, each checked to be a UUID. */
     List<String> webhookIds() {
-        String ids = configuration.getWebhookIds();
-        if (ids == null || ids.isBlank()) {
-            return List.of();
-        }
-        List<String> list = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toList());
-        list.forEach(id -> checkUuid("webhookIds", id));
-        return list;
+        return configuration.webhookIdList();
     }
 
     static void checkUuid(String option, String value) {
@@ -174,17 +120,11 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         }
     }
 
-    private static void checkPositive(String option, long millis) {
-        if (millis <= 0) {
-            throw new IllegalArgumentException(option + " must be a positive duration such as 1500, 1500ms or 10m");
-        }
-    }
-
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        configuration.validate();
         if (configuration.getOperation() != MindeeOcrOperation.webhook) {
-            validateForProducer();
             if (configuration.isTrustAllCertificates()) {
                 LOG.warn("trustAllCertificates is on for {}: any TLS certificate is accepted, so the API key can reach a"
                          + " man in the middle. Use it only for a local engine with a self-signed certificate",

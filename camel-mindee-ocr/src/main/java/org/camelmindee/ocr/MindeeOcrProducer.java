@@ -23,6 +23,8 @@ import org.apache.camel.util.FileUtil;
 import org.camelmindee.ocr.api.Document;
 import org.camelmindee.ocr.api.EnqueueRequest;
 import org.camelmindee.ocr.api.MindeeApiClient;
+import org.camelmindee.ocr.api.MindeeOcrException;
+import org.camelmindee.ocr.api.MindeeOcrTimeoutException;
 import org.camelmindee.ocr.api.ResultWithJson;
 import org.camelmindee.ocr.model.InferenceFile;
 import org.camelmindee.ocr.model.Job;
@@ -93,7 +95,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Consumer<Message>> ocr(Exchange exchange, InFlight flight, long deadline)
-            throws MindeeOcrException {
+            {
         String modelId = modelId(exchange);
         EnqueueRequest request = enqueueRequest(exchange, modelId);
         MindeeApiClient client = endpoint.client();
@@ -116,7 +118,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         });
     }
 
-    private CompletableFuture<Consumer<Message>> enqueue(Exchange exchange, long deadline) throws MindeeOcrException {
+    private CompletableFuture<Consumer<Message>> enqueue(Exchange exchange, long deadline) {
         EnqueueRequest request = enqueueRequest(exchange, modelId(exchange));
         return endpoint.client().enqueue(request, deadline).thenApply(response -> message -> {
             message.setBody(response.job());
@@ -124,7 +126,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         });
     }
 
-    private CompletableFuture<Consumer<Message>> getJob(Exchange exchange, long deadline) throws MindeeOcrException {
+    private CompletableFuture<Consumer<Message>> getJob(Exchange exchange, long deadline) {
         String jobId = requiredHeader(exchange, MindeeOcrConstants.JOB_ID, "getJob");
         MindeeApiClient client = endpoint.client();
         return client.pollJob(client.jobUrl(jobId), jobId, null, deadline).thenApply(poll -> message -> {
@@ -140,7 +142,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         });
     }
 
-    private CompletableFuture<Consumer<Message>> getResult(Exchange exchange, long deadline) throws MindeeOcrException {
+    private CompletableFuture<Consumer<Message>> getResult(Exchange exchange, long deadline) {
         String inferenceId = requiredHeader(exchange, MindeeOcrConstants.INFERENCE_ID, "getResult");
         MindeeApiClient client = endpoint.client();
         return client.fetchResult(client.resultUrl(inferenceId), null, null, deadline)
@@ -152,7 +154,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         return endpoint.client().searchModels(name, deadline).thenApply(models -> message -> message.setBody(models));
     }
 
-    private EnqueueRequest enqueueRequest(Exchange exchange, String modelId) throws MindeeOcrException {
+    private EnqueueRequest enqueueRequest(Exchange exchange, String modelId) {
         if (modelId == null || modelId.isBlank()) {
             throw new MindeeOcrException("No model id: set modelId on the endpoint or header "
                                          + MindeeOcrConstants.MODEL_ID);
@@ -220,7 +222,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         }
     }
 
-    private MindeeOcrOperation operation(Exchange exchange) throws MindeeOcrException {
+    private MindeeOcrOperation operation(Exchange exchange) {
         Object header = exchange.getMessage().getHeader(MindeeOcrConstants.OPERATION);
         if (header == null) {
             return configuration.getOperation();
@@ -235,13 +237,13 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         }
     }
 
-    private String modelId(Exchange exchange) throws MindeeOcrException {
+    private String modelId(Exchange exchange) {
         String header = stringHeader(exchange, MindeeOcrConstants.MODEL_ID);
         return header != null ? header : configuration.getModelId();
     }
 
     /** The header, the file consumers' name, S3's key, then the endpoint's option; a path is cut to its name. */
-    private String filename(Exchange exchange) throws MindeeOcrException {
+    private String filename(Exchange exchange) {
         for (String header : new String[] {
                 MindeeOcrConstants.FILENAME, MindeeOcrConstants.CAMEL_FILE_NAME, MindeeOcrConstants.S3_KEY }) {
             String value = stringHeader(exchange, header);
@@ -252,7 +254,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         return configuration.getFilename();
     }
 
-    private static String stringHeader(Exchange exchange, String name) throws MindeeOcrException {
+    private static String stringHeader(Exchange exchange, String name) {
         Object value = exchange.getMessage().getHeader(name);
         if (value == null) {
             return null;
@@ -263,7 +265,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         throw new MindeeOcrException("Header " + name + " must be a String, not " + value.getClass().getName());
     }
 
-    private static String requiredHeader(Exchange exchange, String name, String operation) throws MindeeOcrException {
+    private static String requiredHeader(Exchange exchange, String name, String operation) {
         String value = stringHeader(exchange, name);
         if (value == null || value.isBlank()) {
             throw new MindeeOcrException("The operation " + operation + " needs header " + name);

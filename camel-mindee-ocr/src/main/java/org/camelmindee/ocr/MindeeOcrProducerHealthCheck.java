@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.camelmindee.ocr.api.MindeeOcrException;
 
 /**
  * The producer's health: can the API be reached with this key? Asks the cheapest authenticated call, the model search.

@@ -128,18 +128,8 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
             LOG.warn("mindee-ocr:webhook on {} has no webhookSecret: anyone who can reach it can post results. Set the"
                      + " webhook's signing secret from Mindee's web app.", getPath());
             signature = null;
-        } else if (secret.isBlank()) {
-            throw new IllegalArgumentException("webhookSecret is set but empty (a missing environment variable?): set the"
-                                               + " webhook's signing secret, or remove the option to accept unsigned"
-                                               + " webhooks");
         } else {
             signature = new MindeeOcrWebhookSignature(secret);
-        }
-        if (configuration.getWebhookMaxPayloadSize() < 1) {
-            throw new IllegalArgumentException("webhookMaxPayloadSize must be at least 1 byte");
-        }
-        if (configuration.getWebhookSignatureHeader() == null || configuration.getWebhookSignatureHeader().isBlank()) {
-            throw new IllegalArgumentException("webhookSignatureHeader must name a header, such as X-Signature");
         }
 
         repository = configuration.getIdempotentRepository();

@@ -1,5 +1,6 @@
 package org.camelmindee.ocr;
 
+import org.camelmindee.ocr.api.MindeeOcrException;
 import org.camelmindee.ocr.model.WebhookFailure;
 
 /**

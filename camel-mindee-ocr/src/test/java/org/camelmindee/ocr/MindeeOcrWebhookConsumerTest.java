@@ -14,6 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
+import org.camelmindee.ocr.api.MindeeOcrException;
 import org.camelmindee.ocr.model.OcrResponse;
 import org.camelmindee.ocr.model.WebhookFailure;
 import org.junit.jupiter.api.Test;

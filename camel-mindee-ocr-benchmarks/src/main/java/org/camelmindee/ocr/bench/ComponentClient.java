@@ -12,7 +12,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.camelmindee.ocr.MindeeOcrConstants;
-import org.camelmindee.ocr.MindeeOcrException;
+import org.camelmindee.ocr.api.MindeeOcrException;
 import org.camelmindee.ocr.ScaledTimeComponent;
 import org.camelmindee.ocr.api.ApiStatistics;
 import org.camelmindee.ocr.local.LocalMindeeServer;

@@ -3,7 +3,7 @@ package org.camelmindee.ocr.examples;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelmindee.ocr.MindeeOcrConstants;
-import org.camelmindee.ocr.MindeeOcrException;
+import org.camelmindee.ocr.api.MindeeOcrException;
 
 /**
  * The webhook flow, two routes: the first enqueues each document with a webhook id and goes on at once; Mindee POSTs

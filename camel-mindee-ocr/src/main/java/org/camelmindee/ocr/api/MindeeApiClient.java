@@ -23,8 +23,6 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLHandshakeException;
 
-import org.camelmindee.ocr.MindeeOcrException;
-import org.camelmindee.ocr.MindeeOcrTimeoutException;
 import org.camelmindee.ocr.model.JobResponse;
 import org.camelmindee.ocr.model.ModelsResponse;
 import org.camelmindee.ocr.model.OcrResponse;
@@ -95,13 +93,13 @@ public final class MindeeApiClient {
                     if (status == 302 || status == 303) {
                         String location = response.headers().firstValue("Location").orElse(null);
                         JobResponse body = response.body().length == 0
-                                ? null : parseOrThrow(response, JobResponse.class, "the job poll");
+                                ? null : ResponseParser.parse(response, JobResponse.class, "the job poll");
                         String resultUrl = body != null && body.job() != null && body.job().resultUrl() != null
                                 ? body.job().resultUrl() : location;
                         if (resultUrl == null) {
-                            throw new CompletionException(new MindeeOcrException(
-                                    "Mindee answered the job poll with HTTP " + status
-                                    + " but named no result (no Location, no result_url)", null, jobId, alias));
+                            throw new MindeeOcrException("Mindee answered the job poll with HTTP " + status
+                                                         + " but named no result (no Location, no result_url)", null,
+                                    jobId, alias);
                         }
                         return new JobPoll(body == null ? null : body.job(), true,
                                 URI.create(pollingUrl).resolve(resultUrl).toString());
@@ -151,17 +149,9 @@ public final class MindeeApiClient {
     private static <T> T answer(HttpResponse<byte[]> response, Class<T> type, String what, String jobId,
                                 String alias) {
         if (response.statusCode() / 100 != 2) {
-            throw new CompletionException(ResponseParser.failure(response, what, jobId, alias));
+            throw ResponseParser.failure(response, what, jobId, alias);
         }
-        return parseOrThrow(response, type, what);
-    }
-
-    private static <T> T parseOrThrow(HttpResponse<byte[]> response, Class<T> type, String what) {
-        try {
-            return ResponseParser.parse(response, type, what);
-        } catch (MindeeOcrException e) {
-            throw new CompletionException(e);
-        }
+        return ResponseParser.parse(response, type, what);
     }
 
     /**

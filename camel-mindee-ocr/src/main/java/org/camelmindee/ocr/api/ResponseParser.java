@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camelmindee.ocr.MindeeOcrException;
 import org.camelmindee.ocr.model.ErrorResponse;
 import org.camelmindee.ocr.model.MindeeJson;
 
@@ -17,7 +16,7 @@ final class ResponseParser {
     private ResponseParser() {
     }
 
-    static <T> T parse(HttpResponse<byte[]> response, Class<T> type, String what) throws MindeeOcrException {
+    static <T> T parse(HttpResponse<byte[]> response, Class<T> type, String what) {
         try {
             T value = MindeeJson.mapper().readValue(response.body(), type);
             if (value == null) {

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.camelmindee.ocr.MindeeOcrException;
-import org.camelmindee.ocr.MindeeOcrTimeoutException;
+import org.camelmindee.ocr.api.MindeeOcrException;
+import org.camelmindee.ocr.api.MindeeOcrTimeoutException;
 import org.camelmindee.ocr.api.JobPoll;
 import org.camelmindee.ocr.api.MindeeApiClient;
 import org.camelmindee.ocr.model.Job;

@@ -1,4 +1,4 @@
-package org.camelmindee.ocr;
+package org.camelmindee.ocr.api;
 
 import java.util.List;
 
@@ -8,9 +8,10 @@ import org.camelmindee.ocr.model.ErrorResponse;
 /**
  * A problem reported by the Mindee API (an RFC 9457 document, every field kept), a failed job, or an answer that could
  * not be understood. Carries the job id and alias when known, so that a job can still be fetched or a document
- * re-sent on purpose.
+ * re-sent on purpose. Unchecked, as the AWS SDK's exceptions that Camel's AWS components rethrow: it travels through
+ * the client's futures and reaches the route's error handler as itself.
  */
-public class MindeeOcrException extends Exception {
+public class MindeeOcrException extends RuntimeException {
 
     private final int status;
     private final String title;
