@@ -1,0 +1,309 @@
+package org.camelmindee.ocr.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One account's budget of one kind of request (enqueues, or GETs), shared by every instance through PostgreSQL: at
+ * most {@code limit} requests in any {@code window}, account-wide.
+ *
+ * <p>The table holds {@code limit} slots per budget, each with the time of its last grant. A grant takes the slot
+ * granted longest ago and sets it to the later of now, the budget's pause, and its last grant plus the window; since
+ * each slot is granted at most once a window, no window holds more than {@code limit} grants, whichever instances
+ * asked. Instances register nothing: one that starts simply asks, one that dies leaves slots that free themselves a
+ * window after their grant. A grant is taken only when it falls within a short horizon (a thirtieth of the window),
+ * so a process killed while documents wait holds none of their future slots.
+ *
+ * <p>Callers never wait on a thread: {@link #acquire} returns a future completed with the moment (this JVM's
+ * {@link System#nanoTime()}) the request may go. One thread per budget asks the database for the slots of the
+ * documents at the head of this instance's queue, a batch per transaction, and sleeps on its scheduler until the
+ * next slot frees when none is free. A 429 seen by any instance pauses the budget for all ({@link #pauseUntil}).
+ * Times are the database's, so the instances' clocks need not agree.
+ */
+public final class JdbcRateBudget {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcRateBudget.class);
+    private static final int BATCH = 64;
+    private static final long RETRY_AFTER_FAILURE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final DataSource dataSource;
+    private final ScheduledExecutorService thread;
+    private final String name;
+    private final int limit;
+    private final long windowNanos;
+    private final long windowMicros;
+    private final long horizonMicros;
+    private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean pumping = new AtomicBoolean();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile int available;
+    private volatile long availableAt;
+    private volatile long pausedUntil;
+
+    JdbcRateBudget(DataSource dataSource, ScheduledExecutorService thread, String name, int limit, long windowNanos)
+            throws SQLException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("A rate budget needs a limit of at least 1 a window, not " + limit);
+        }
+        this.dataSource = dataSource;
+        this.thread = thread;
+        this.name = name;
+        this.limit = limit;
+        this.windowNanos = windowNanos;
+        this.windowMicros = TimeUnit.NANOSECONDS.toMicros(windowNanos);
+        this.horizonMicros = Math.max(1000, windowMicros / 30);
+        this.available = limit;
+        this.availableAt = System.nanoTime();
+        createSlots();
+    }
+
+    private void createSlots() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement budget = connection.prepareStatement(
+                    "INSERT INTO mindee_ocr_budget (budget, paused_until) VALUES (?, 0) ON CONFLICT DO NOTHING");
+                 PreparedStatement slots = connection.prepareStatement(
+                         "INSERT INTO mindee_ocr_budget_slot (budget, slot, granted_at)"
+                         + " SELECT ?, s, 0 FROM generate_series(0, ? - 1) s ON CONFLICT DO NOTHING")) {
+                budget.setString(1, name);
+                budget.executeUpdate();
+                slots.setString(1, name);
+                slots.setInt(2, limit);
+                slots.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * A slot for one request: the future completes with the {@link System#nanoTime()} at which the request may go, or
+     * fails with a {@link TimeoutException} when no slot can be had before {@code deadline}.
+     */
+    public CompletableFuture<Long> acquire(long deadline) {
+        Waiter waiter = new Waiter(deadline);
+        waiters.add(waiter);
+        kick();
+        return waiter.future;
+    }
+
+    /** No grant, on any instance, before {@code until} (this JVM's nano time): the server said 429. */
+    public void pauseUntil(long until) {
+        long micros = TimeUnit.NANOSECONDS.toMicros(Math.max(0, until - System.nanoTime()));
+        pausedUntil = Math.max(pausedUntil, until);
+        thread.execute(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement pause = connection.prepareStatement(
+                         "UPDATE mindee_ocr_budget SET paused_until = greatest(paused_until, "
+                         + JdbcSupport.NOW_MICROS + " + ?) WHERE budget = ?")) {
+                connection.setAutoCommit(true);
+                pause.setLong(1, micros);
+                pause.setString(2, name);
+                pause.executeUpdate();
+            } catch (SQLException e) {
+                LOG.warn("Could not pause the shared rate budget {}: {}", name, e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * How many requests could go now, as the database said at its last answer (at most a fortieth of a window ago
+     * while someone asks): the poll planner spends it, and an estimate is what it needs.
+     */
+    public int available(long now) {
+        if (now < pausedUntil) {
+            return 0;
+        }
+        if (now - availableAt > windowNanos / 40 && refreshing.compareAndSet(false, true)) {
+            thread.execute(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(true);
+                    readState(connection);
+                } catch (SQLException e) {
+                    LOG.debug("Could not read the shared rate budget {}: {}", name, e.getMessage());
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return available;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    public long windowNanos() {
+        return windowNanos;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private void kick() {
+        if (pumping.compareAndSet(false, true)) {
+            thread.execute(this::pump);
+        }
+    }
+
+    /** Grants the slots of the documents at the head of the queue; runs on the budget's thread only. */
+    private void pump() {
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                failOverdue(now);
+                if (waiters.isEmpty()) {
+                    pumping.set(false);
+                    // a waiter that came after the check and before the flag: pump again
+                    if (waiters.isEmpty() || !pumping.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                Grants grants = reserve(Math.min(BATCH, waiters.size()));
+                long localNow = System.nanoTime();
+                for (long waitMicros : grants.waits) {
+                    Waiter waiter = waiters.poll();
+                    if (waiter == null) {
+                        break;   // cannot happen: only this thread takes from the queue
+                    }
+                    waiter.future.complete(localNow + TimeUnit.MICROSECONDS.toNanos(waitMicros));
+                }
+                if (grants.nextFreeMicros >= 0 && !waiters.isEmpty()) {
+                    long next = localNow + TimeUnit.MICROSECONDS.toNanos(grants.nextFreeMicros);
+                    failOverdue(next);
+                    // until the next slot frees, and never long: another instance's grants move it
+                    long sleep = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(windowNanos / 8,
+                            TimeUnit.MICROSECONDS.toNanos(grants.nextFreeMicros - horizonMicros)));
+                    thread.schedule(this::pump, sleep, TimeUnit.NANOSECONDS);
+                    return;
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("The shared rate budget {} could not reach its database ({}); asking again in 1 s", name,
+                    e.getMessage());
+            thread.schedule(this::pump, RETRY_AFTER_FAILURE_NANOS, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Fails the waiters that cannot have a slot before their deadline, {@code at} being the earliest slot. */
+    private void failOverdue(long at) {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
+            Waiter waiter = it.next();
+            if (waiter.deadline < at) {
+                it.remove();
+                waiter.future.completeExceptionally(new TimeoutException(
+                        "The deadline passes before the account's shared rate budget " + name + " has a slot"));
+            }
+        }
+    }
+
+    /** One transaction: up to {@code count} slots that free within the horizon, earliest first. */
+    private Grants reserve(int count) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Long> waits = new ArrayList<>(count);
+                try (PreparedStatement grant = connection.prepareStatement("""
+                        WITH clock AS (
+                            SELECT %s AS now,
+                                   (SELECT paused_until FROM mindee_ocr_budget WHERE budget = ?) AS paused),
+                        picked AS (
+                            SELECT s.slot FROM mindee_ocr_budget_slot s, clock
+                            WHERE s.budget = ? AND s.slot < ?
+                              AND s.granted_at + ? <= clock.now + ? AND clock.paused <= clock.now + ?
+                            ORDER BY s.granted_at LIMIT ? FOR UPDATE OF s SKIP LOCKED)
+                        UPDATE mindee_ocr_budget_slot u
+                        SET granted_at = greatest(clock.now, clock.paused, u.granted_at + ?)
+                        FROM picked, clock
+                        WHERE u.budget = ? AND u.slot = picked.slot
+                        RETURNING u.granted_at - clock.now""".formatted(JdbcSupport.NOW_MICROS))) {
+                    grant.setString(1, name);
+                    grant.setString(2, name);
+                    grant.setInt(3, limit);
+                    grant.setLong(4, windowMicros);
+                    grant.setLong(5, horizonMicros);
+                    grant.setLong(6, horizonMicros);
+                    grant.setInt(7, count);
+                    grant.setLong(8, windowMicros);
+                    grant.setString(9, name);
+                    try (ResultSet rs = grant.executeQuery()) {
+                        while (rs.next()) {
+                            waits.add(Math.max(0, rs.getLong(1)));
+                        }
+                    }
+                }
+                waits.sort(null);
+                long nextFree = readState(connection);
+                connection.commit();
+                return new Grants(waits, waits.size() < count ? Math.max(0, nextFree) : -1);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Reads how many slots are free now and when the next one frees (microseconds from now); caches the first. */
+    private long readState(Connection connection) throws SQLException {
+        try (PreparedStatement state = connection.prepareStatement("""
+                SELECT count(*) FILTER (WHERE s.granted_at + ? <= c.now), min(s.granted_at) + ? - c.now,
+                       max(b.paused_until) - c.now
+                FROM mindee_ocr_budget_slot s
+                JOIN mindee_ocr_budget b ON b.budget = s.budget
+                CROSS JOIN (SELECT %s AS now) c
+                WHERE s.budget = ? AND s.slot < ?
+                GROUP BY c.now""".formatted(JdbcSupport.NOW_MICROS))) {
+            state.setLong(1, windowMicros);
+            state.setLong(2, windowMicros);
+            state.setString(3, name);
+            state.setInt(4, limit);
+            try (ResultSet rs = state.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
+                long now = System.nanoTime();
+                long paused = rs.getLong(3);
+                if (paused > 0) {
+                    pausedUntil = Math.max(pausedUntil, now + TimeUnit.MICROSECONDS.toNanos(paused));
+                }
+                available = paused > 0 ? 0 : rs.getInt(1);
+                availableAt = now;
+                return Math.max(rs.getLong(2), paused);
+            }
+        }
+    }
+
+    private record Grants(List<Long> waits, long nextFreeMicros) {
+    }
+
+    private static final class Waiter {
+        final long deadline;
+        final CompletableFuture<Long> future = new CompletableFuture<>();
+
+        Waiter(long deadline) {
+            this.deadline = deadline;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcRateBudget[" + name + ", " + limit + " per " + TimeUnit.NANOSECONDS.toMillis(windowNanos) + " ms]";
+    }
+}
+

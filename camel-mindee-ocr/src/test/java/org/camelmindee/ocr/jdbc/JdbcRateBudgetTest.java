@@ -1,0 +1,144 @@
+package org.camelmindee.ocr.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shared budget on a real PostgreSQL: each {@link JdbcRateBudgets} is one instance of the application (its own
+ * threads and connections), and they share one account. Windows are short (a second or two) so that the test takes
+ * seconds; the properties are counts within windows, with a tenth of a window of slack for the moments a grant's
+ * answer takes to reach the caller.
+ */
+class JdbcRateBudgetTest {
+
+    private static final long WINDOW = TimeUnit.MILLISECONDS.toNanos(1500);
+    private static final long SLACK = WINDOW / 10;
+
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = new PostgresServer();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void threeInstancesTogetherGrantAtMostTheLimitInAnyWindow() throws Exception {
+        int limit = 8;
+        List<JdbcRateBudgets> instances = List.of(new JdbcRateBudgets(postgres.dataSource()),
+                new JdbcRateBudgets(postgres.dataSource()), new JdbcRateBudgets(postgres.dataSource()));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            List<CompletableFuture<Long>> grants = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                grants.add(instances.get(i % 3).budget("account-a:enqueue", limit, WINDOW).acquire(deadline));
+            }
+            List<Long> times = new ArrayList<>();
+            for (CompletableFuture<Long> grant : grants) {
+                times.add(grant.get(30, TimeUnit.SECONDS));
+            }
+            times.sort(null);
+            for (int i = 0; i + limit < times.size(); i++) {
+                long gap = times.get(i + limit) - times.get(i);
+                assertTrue(gap >= WINDOW - SLACK, "grants " + i + " and " + (i + limit) + " are "
+                                                  + TimeUnit.NANOSECONDS.toMillis(gap) + " ms apart: "
+                                                  + (limit + 1) + " in one window");
+            }
+            // and the budget is spent, not left idle: 30 grants at 8 a window take about three windows, not four
+            long span = times.get(times.size() - 1) - times.get(0);
+            assertTrue(span < 3 * WINDOW + WINDOW / 2, "30 grants took " + TimeUnit.NANOSECONDS.toMillis(span) + " ms");
+        } finally {
+            instances.forEach(JdbcRateBudgets::close);
+        }
+    }
+
+    @Test
+    void aPauseSeenByOneInstanceHoldsEveryInstance() throws Exception {
+        try (JdbcRateBudgets a = new JdbcRateBudgets(postgres.dataSource());
+             JdbcRateBudgets b = new JdbcRateBudgets(postgres.dataSource())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            JdbcRateBudget onB = b.budget("account-b:get", 100, WINDOW);
+            long first = onB.acquire(deadline).get(10, TimeUnit.SECONDS);
+
+            long pausedAt = System.nanoTime();
+            a.budget("account-b:get", 100, WINDOW).pauseUntil(pausedAt + WINDOW);
+            Thread.sleep(200);   // the pause is written on a's thread; b reads it with its next grant
+
+            long next = onB.acquire(deadline).get(10, TimeUnit.SECONDS);
+            assertTrue(next >= pausedAt + WINDOW - SLACK, "b granted " + TimeUnit.NANOSECONDS.toMillis(next - pausedAt)
+                                                          + " ms after a's 429 paused the account for "
+                                                          + TimeUnit.NANOSECONDS.toMillis(WINDOW) + " ms");
+            assertTrue(first <= pausedAt);
+            assertEquals(0, onB.available(pausedAt + WINDOW / 2), "nothing available while paused");
+        }
+    }
+
+    @Test
+    void anInstanceThatDiesLeavesNeitherALeakNorASecondBudget() throws Exception {
+        int limit = 5;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        JdbcRateBudgets dying = new JdbcRateBudgets(postgres.dataSource());
+        List<CompletableFuture<Long>> spent = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            spent.add(dying.budget("account-c:enqueue", limit, WINDOW).acquire(deadline));
+        }
+        long lastSpent = 0;
+        for (CompletableFuture<Long> grant : spent) {
+            lastSpent = Math.max(lastSpent, grant.get(10, TimeUnit.SECONDS));
+        }
+        // it dies with more documents waiting: their slots lie beyond the horizon, so it holds none of them
+        for (int i = 0; i < 20; i++) {
+            dying.budget("account-c:enqueue", limit, WINDOW).acquire(deadline);
+        }
+        Thread.sleep(50);
+        dying.close();
+
+        try (JdbcRateBudgets fresh = new JdbcRateBudgets(postgres.dataSource())) {
+            JdbcRateBudget budget = fresh.budget("account-c:enqueue", limit, WINDOW);
+            long asked = System.nanoTime();
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i < limit; i++) {
+                times.add(budget.acquire(deadline).get(10, TimeUnit.SECONDS));
+            }
+            times.sort(null);
+            // not a second budget: the newcomer waits for the dead instance's grants to age out of the window ...
+            assertTrue(times.get(0) >= lastSpent + WINDOW - SLACK, "granted "
+                       + TimeUnit.NANOSECONDS.toMillis(lastSpent + WINDOW - times.get(0)) + " ms early");
+            // ... and no leak: then it has the whole budget at once, not a budget shrunk by what the dead one queued
+            assertTrue(times.get(limit - 1) - times.get(0) < WINDOW / 2, "the 5 grants were spread over "
+                       + TimeUnit.NANOSECONDS.toMillis(times.get(limit - 1) - times.get(0)) + " ms");
+            assertTrue(times.get(0) - asked < WINDOW + SLACK);
+        }
+    }
+
+    @Test
+    void aRequestThatCannotHaveASlotBeforeItsDeadlineFailsWithoutSpendingOne() throws Exception {
+        try (JdbcRateBudgets instance = new JdbcRateBudgets(postgres.dataSource())) {
+            JdbcRateBudget budget = instance.budget("account-d:enqueue", 1, TimeUnit.SECONDS.toNanos(20));
+            long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            budget.acquire(far).get(10, TimeUnit.SECONDS);
+
+            ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> budget.acquire(System.nanoTime() + TimeUnit.SECONDS.toNanos(1)).get(10, TimeUnit.SECONDS));
+            assertInstanceOf(TimeoutException.class, refused.getCause());
+            assertEquals(0, budget.available(System.nanoTime()));
+        }
+    }
+}
+
