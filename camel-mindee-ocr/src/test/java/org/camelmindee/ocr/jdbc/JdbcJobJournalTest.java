@@ -16,19 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The fleet's journal on a real PostgreSQL: the contract, and one claim among many instances racing for a document. */
 class JdbcJobJournalTest extends JobJournalContract {
 
-    private static PostgresServer postgres;
     private static JdbcJobJournal shared;
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = new PostgresServer();
-        shared = new JdbcJobJournal(postgres.dataSource());
+    static void openJournal() {
+        shared = new JdbcJobJournal(PostgresServer.dataSource());
     }
 
     @AfterAll
-    static void stopPostgres() throws Exception {
+    static void closeJournal() {
         shared.close();
-        postgres.close();
     }
 
     @Override
@@ -40,7 +37,7 @@ class JdbcJobJournalTest extends JobJournalContract {
     void ofFourInstancesClaimingOneDocumentAtOnceExactlyOneSendsIt() throws Exception {
         List<JdbcJobJournal> instances = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            instances.add(new JdbcJobJournal(postgres.dataSource(), 4));
+            instances.add(new JdbcJobJournal(PostgresServer.dataSource(), 4));
         }
         try {
             for (int round = 0; round < 10; round++) {

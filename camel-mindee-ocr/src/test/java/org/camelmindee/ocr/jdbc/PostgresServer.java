@@ -8,27 +8,32 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server for the tests, one per test class: binaries from Maven (io.zonky.test), a data directory
- * in a temporary folder, a free port on loopback.
+ * A real PostgreSQL server for the tests: binaries from Maven (io.zonky.test), a data directory in a temporary
+ * folder, a free port on loopback. One for the whole test JVM (its initdb takes seconds), stopped when the JVM ends;
+ * each test uses keys and budget names of its own.
  */
-final class PostgresServer implements AutoCloseable {
+final class PostgresServer {
 
-    private final EmbeddedPostgres postgres;
+    private static EmbeddedPostgres postgres;
 
-    PostgresServer() {
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
+    private PostgresServer() {
+    }
+
+    static synchronized DataSource dataSource() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // the JVM is ending; the temporary data directory goes with it
+                }
+            }));
         }
-    }
-
-    DataSource dataSource() {
         return postgres.getPostgresDatabase();
-    }
-
-    @Override
-    public void close() throws IOException {
-        postgres.close();
     }
 }
