@@ -17,7 +17,7 @@ public class WebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("file:{{webhook.inbox}}?antInclude={{ocr.documents}}&antFilterCaseSensitive=false&move=.done")
+        from("file:{{webhook.inbox}}?antInclude={{ocr.documents}}&antFilterCaseSensitive=false&move=.done&moveFailed=.failed")
                 .routeId("ocr-enqueue")
                 .setHeader(MindeeOcrConstants.ALIAS, simple("${file:onlyname.noext}"))
                 .to("mindee-ocr:enqueue?webhookIds={{mindee.webhook-id}}")

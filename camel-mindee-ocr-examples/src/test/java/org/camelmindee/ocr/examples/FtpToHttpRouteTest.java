@@ -57,9 +57,11 @@ class FtpToHttpRouteTest extends CamelTestSupport {
         ftp.start();
         downstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         downstream.createContext("/api/documents", exchange -> {
+            String name = exchange.getRequestHeaders().getFirst("X-Document-Name");
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("X-Document-Name"), exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(201, -1);
+                    name, exchange.getRequestBody().readAllBytes()));
+            // the downstream system refuses the documents whose name says so
+            exchange.sendResponseHeaders(name != null && name.startsWith("refused-") ? 500 : 201, -1);
             exchange.close();
         });
         downstream.start();
@@ -106,6 +108,25 @@ class FtpToHttpRouteTest extends CamelTestSupport {
         assertTrue(done.matches(10, TimeUnit.SECONDS), "the exchange completes");
         assertFalse(Files.exists(scans.resolve("photo-receipt.jpg")), "the scan leaves the FTP server once delivered");
         assertTrue(received.isEmpty(), "one POST per document");
+    }
+
+    @Test
+    void aScanWhoseDeliveryFailsMovesToFailedAndIsNotSentAgain() throws Exception {
+        NotifyBuilder failed = new NotifyBuilder(context).fromRoute("ftp-to-http").whenFailed(1).create();
+        Path scans = Files.createDirectories(ftpHome.resolve("scans"));
+        Files.write(scans.resolve("refused-receipt.jpg"), TestEngine.sample("photo-receipt.jpg"));
+
+        assertTrue(failed.matches(60, TimeUnit.SECONDS), "the delivery fails");
+        Path moved = scans.resolve(".failed").resolve("refused-receipt.jpg");
+        for (int i = 0; i < 100 && !Files.exists(moved); i++) {
+            Thread.sleep(100);      // the consumer moves the file as the exchange completes
+        }
+        assertTrue(Files.exists(moved), "the scan is moved to .failed on the FTP server");
+        assertFalse(Files.exists(scans.resolve("refused-receipt.jpg")), "and is not left to be polled again");
+        // a second poll of the folder finds nothing to send: still one POST, one OCR job
+        NotifyBuilder nextPolls = new NotifyBuilder(context).fromRoute("ftp-to-http").whenReceived(1).create();
+        assertFalse(nextPolls.matches(3, TimeUnit.SECONDS), "nothing more is taken from the server");
+        assertEquals(1, received.size(), "one POST for the refused document");
     }
 
     private static FtpServer ftpServer(int port) throws Exception {
