@@ -1,8 +1,10 @@
 package org.camelmindee.ocr.examples.quarkus;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelmindee.ocr.MindeeOcrConstants;
+import org.camelmindee.ocr.MindeeOcrException;
 
 /**
  * POST a document to {@code /ocr} and get its text back; or POST it to {@code /ocr/async} and its text arrives later
@@ -36,6 +38,10 @@ public class OcrRoutes extends RouteBuilder {
         // the webhook consumer, on Quarkus's HTTP server: POST /mindee/ocr, signature checked before routing
         from("mindee-ocr:webhook?resultFormat=text")
                 .routeId("ocr-webhook")
+                // a document Mindee could not read: logged and answered 200; unhandled, Mindee would deliver it again
+                .onException(MindeeOcrException.class).handled(true)
+                    .log(LoggingLevel.WARN, "Mindee could not read ${header.CamelMindeeOcrFilename}: ${exception.message}")
+                .end()
                 .log("Webhook: ${header.CamelMindeeOcrFilename}, ${header.CamelMindeeOcrPageCount} page(s)")
                 .setHeader(Exchange.FILE_NAME, header(MindeeOcrConstants.FILENAME))
                 .to("file:{{ocr.outbox}}?fileName=${file:onlyname.noext}.txt");

@@ -1,8 +1,10 @@
 package org.camelmindee.ocr.examples.springboot;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelmindee.ocr.MindeeOcrConstants;
+import org.camelmindee.ocr.MindeeOcrException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +44,10 @@ public class OcrRoutes extends RouteBuilder {
 
         from("mindee-ocr:webhook?resultFormat=text")
                 .routeId("ocr-webhook")
+                // a document Mindee could not read: logged and answered 200; unhandled, Mindee would deliver it again
+                .onException(MindeeOcrException.class).handled(true)
+                    .log(LoggingLevel.WARN, "Mindee could not read ${header.CamelMindeeOcrFilename}: ${exception.message}")
+                .end()
                 .log("Webhook: ${header.CamelMindeeOcrFilename}, ${header.CamelMindeeOcrPageCount} page(s)")
                 .setHeader(Exchange.FILE_NAME, header(MindeeOcrConstants.FILENAME))
                 .to("file:{{ocr.outbox}}?fileName=${file:onlyname.noext}.txt");
