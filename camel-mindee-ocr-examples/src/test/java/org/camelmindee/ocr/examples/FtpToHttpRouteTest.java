@@ -114,7 +114,7 @@ class FtpToHttpRouteTest extends CamelTestSupport {
     void aScanWhoseDeliveryFailsMovesToFailedAndIsNotSentAgain() throws Exception {
         NotifyBuilder failed = new NotifyBuilder(context).fromRoute("ftp-to-http").whenFailed(1).create();
         Path scans = Files.createDirectories(ftpHome.resolve("scans"));
-        Files.write(scans.resolve("refused-receipt.jpg"), TestEngine.sample("photo-receipt.jpg"));
+        Files.write(scans.resolve("refused-receipt.jpg"), LocalMindeeForTests.sample("photo-receipt.jpg"));
 
         assertTrue(failed.matches(60, TimeUnit.SECONDS), "the delivery fails");
         Path moved = scans.resolve(".failed").resolve("refused-receipt.jpg");

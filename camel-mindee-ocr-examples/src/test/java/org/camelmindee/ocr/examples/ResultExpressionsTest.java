@@ -25,7 +25,7 @@ class ResultExpressionsTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        TestEngine.configure(context, TestEngine.get(), new Properties());
+        LocalMindeeForTests.configure(context, LocalMindeeForTests.get(), new Properties());
         return context;
     }
 
@@ -78,7 +78,7 @@ class ResultExpressionsTest extends CamelTestSupport {
         MockEndpoint pages = getMockEndpoint("mock:page");
         pages.expectedMessageCount(3);
         Exchange out = template.request("direct:ocr", e -> {
-            e.getMessage().setBody(TestEngine.sample("delivery-note.pdf"));
+            e.getMessage().setBody(LocalMindeeForTests.sample("delivery-note.pdf"));
             e.getMessage().setHeader(Exchange.FILE_NAME, "delivery-note.pdf");
         });
         assertEquals(null, out.getException());
@@ -98,7 +98,7 @@ class ResultExpressionsTest extends CamelTestSupport {
     @Test
     void theJobOfAnEnqueue() throws Exception {
         template.send("direct:enqueue", e -> {
-            e.getMessage().setBody(TestEngine.sample("scanned-letter.png"));
+            e.getMessage().setBody(LocalMindeeForTests.sample("scanned-letter.png"));
             e.getMessage().setHeader(Exchange.FILE_NAME, "scanned-letter.png");
         });
         Map<String, Object> h = getMockEndpoint("mock:job").getExchanges().get(0).getMessage().getHeaders();
