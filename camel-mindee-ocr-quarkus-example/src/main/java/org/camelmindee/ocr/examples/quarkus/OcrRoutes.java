@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelmindee.ocr.MindeeOcrConstants;
-import org.camelmindee.ocr.MindeeOcrException;
+import org.camelmindee.ocr.api.MindeeOcrException;
 
 /**
  * POST a document to {@code /ocr} and get its text back; or POST it to {@code /ocr/async} and its text arrives later
