@@ -1,7 +1,9 @@
 package org.camelmindee.ocr.bench;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -11,10 +13,12 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.camelmindee.ocr.MindeeOcrComponent;
 import org.camelmindee.ocr.MindeeOcrConstants;
 import org.camelmindee.ocr.api.MindeeOcrException;
-import org.camelmindee.ocr.ScaledTimeComponent;
 import org.camelmindee.ocr.api.ApiStatistics;
+import org.camelmindee.ocr.api.RateBudget;
+import org.camelmindee.ocr.poll.PollPlanner;
 import org.camelmindee.ocr.local.LocalMindeeServer;
 
 /**
@@ -32,7 +36,7 @@ final class ComponentClient implements BenchClient {
     private final Outcomes outcomes;
     private final byte[] document;
     private CamelContext context;
-    private ScaledTimeComponent component;
+    private MindeeOcrComponent component;
     private AsyncProducer producer;
 
     ComponentClient(Scenario scenario, boolean webhooks, String baseUrl, Integer webhookPort, File upload,
@@ -49,7 +53,11 @@ final class ComponentClient implements BenchClient {
     @Override
     public void start() throws Exception {
         context = new DefaultCamelContext();
-        component = new ScaledTimeComponent(scenario.scale());
+        component = new MindeeOcrComponent();
+        // the scenario runs scale times faster than real time: the account's per-minute limits count over a window
+        // that much shorter; the polling delays are set below, in real milliseconds
+        long window = Math.round(RateBudget.MINUTE_WINDOW.toNanos() / scenario.scale());
+        component.setRateBudgetWindow(Duration.ofNanos(window));
         context.addComponent("mindee-ocr", component);
         String common = "apiKey=RAW(" + SimulatedMindee.API_KEY + ")&modelId=" + LocalMindeeServer.MODEL_ID
                         + "&baseUrl=" + baseUrl
@@ -108,7 +116,18 @@ final class ComponentClient implements BenchClient {
         ApiStatistics stats = component.getStatistics();
         return List.of("clientPolls=" + stats.polls(), "clientResults=" + stats.results(),
                 "clientRetries=" + stats.retries(), "client429=" + stats.throttled(),
-                "clientEnqueues=" + stats.enqueues(), "learned=" + component.learned(LocalMindeeServer.MODEL_ID));
+                "clientEnqueues=" + stats.enqueues(), "learned=" + learned(component.pollPlanner(LocalMindeeServer.MODEL_ID)));
+    }
+
+    /** What the component learned of the model's processing times: quantiles 0.1, 0.5, 0.9 in scenario seconds. */
+    private String learned(PollPlanner planner) {
+        if (planner.count() == 0) {
+            return "no samples (no job was polled to its end)";
+        }
+        double scale = scenario.scale();
+        return String.format(Locale.ROOT, "%d samples, q10 %.2f s, q50 %.2f s, q90 %.2f s", planner.count(),
+                planner.quantile(0.1) * scale / 1e9, planner.quantile(0.5) * scale / 1e9,
+                planner.quantile(0.9) * scale / 1e9);
     }
 
     @Override

@@ -1,36 +1,23 @@
 package org.camelmindee.ocr.api;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import javax.net.ssl.SSLHandshakeException;
 
 import org.camelmindee.ocr.model.JobResponse;
 import org.camelmindee.ocr.model.ModelsResponse;
 import org.camelmindee.ocr.model.OcrResponse;
 
 /**
- * The Mindee API v2, asynchronously: each call returns at once and completes on the HTTP client's threads. Requests
- * are spent from the account's {@link RateBudget}s and retried with backoff within the caller's deadline; a wait is a
- * task on the scheduler, never a blocked thread.
+ * The Mindee API v2, asynchronously: each call returns at once and completes on the HTTP client's threads. Builds the
+ * requests and reads the answers; {@link RetryingSender} spends them from the account's {@link RequestBudget}s and
+ * retries them with backoff within the caller's deadline.
  */
 public final class MindeeApiClient {
 
@@ -38,27 +25,21 @@ public final class MindeeApiClient {
     public static final String SEARCH_MODELS_PATH = "/v2/search/models";
     public static final String USER_AGENT = "camel-mindee-ocr/" + version();
 
-    private static final long BACKOFF_BASE_MILLIS = 500;
-    private static final long BACKOFF_MAX_MILLIS = 30_000;
-    private static final long MIN_REQUEST_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-    private final HttpClient http;
     private final ScheduledExecutorService scheduler;
-    private final RateBudget enqueueBudget;
-    private final RateBudget readBudget;
+    private final RequestBudget enqueueBudget;
+    private final RequestBudget readBudget;
     private final ApiSettings settings;
     private final ApiStatistics statistics;
-    private final Executor callbacks;
+    private final RetryingSender sender;
 
-    public MindeeApiClient(HttpClient http, ScheduledExecutorService scheduler, RateBudget enqueueBudget,
-                           RateBudget readBudget, ApiSettings settings, ApiStatistics statistics) {
-        this.http = http;
+    public MindeeApiClient(HttpClient http, ScheduledExecutorService scheduler, RequestBudget enqueueBudget,
+                           RequestBudget readBudget, ApiSettings settings, ApiStatistics statistics) {
         this.scheduler = scheduler;
         this.enqueueBudget = enqueueBudget;
         this.readBudget = readBudget;
         this.settings = settings;
         this.statistics = statistics;
-        this.callbacks = http.executor().orElse(Runnable::run);
+        this.sender = new RetryingSender(http, scheduler, settings, statistics);
     }
 
     public ScheduledExecutorService scheduler() {
@@ -66,7 +47,7 @@ public final class MindeeApiClient {
     }
 
     /** The account's budget of GET requests (polls, results, searches). */
-    public RateBudget readBudget() {
+    public RequestBudget readBudget() {
         return readBudget;
     }
 
@@ -79,14 +60,14 @@ public final class MindeeApiClient {
                     .POST(body.publisher());
         };
         statistics.enqueues.increment();
-        return send(build, enqueueBudget, false, deadline, "the enqueue", null, request.alias())
+        return sender.send(build, enqueueBudget, false, deadline, "the enqueue", null, request.alias())
                 .thenApply(response -> answer(response, JobResponse.class, "the enqueue", null, request.alias()));
     }
 
     /** Reads the job at its {@code polling_url}, without following the 302 that means it is done. */
     public CompletableFuture<JobPoll> pollJob(String pollingUrl, String jobId, String alias, long deadline) {
         statistics.polls.increment();
-        return send(() -> newRequest(URI.create(pollingUrl)).GET(), readBudget, true, deadline,
+        return sender.send(() -> newRequest(URI.create(pollingUrl)).GET(), readBudget, true, deadline,
                 "the job poll", jobId, alias)
                 .thenApply(response -> {
                     int status = response.statusCode();
@@ -113,7 +94,7 @@ public final class MindeeApiClient {
     /** Reads the result at its {@code result_url}: once, since Mindee may delete it when it is fetched. */
     public CompletableFuture<ResultWithJson> fetchResult(String resultUrl, String jobId, String alias, long deadline) {
         statistics.results.increment();
-        return send(() -> newRequest(URI.create(resultUrl)).GET(), readBudget, true, deadline,
+        return sender.send(() -> newRequest(URI.create(resultUrl)).GET(), readBudget, true, deadline,
                 "the result request", jobId, alias)
                 .thenApply(response -> new ResultWithJson(
                         answer(response, OcrResponse.class, "the result request", jobId, alias), response.body()));
@@ -133,7 +114,7 @@ public final class MindeeApiClient {
     public CompletableFuture<ModelsResponse> searchModels(String name, long deadline) {
         statistics.searches.increment();
         String query = "?model_type=ocr" + (name == null || name.isBlank() ? "" : "&name=" + encode(name));
-        return send(() -> newRequest(URI.create(settings.baseUrl() + SEARCH_MODELS_PATH + query)).GET(),
+        return sender.send(() -> newRequest(URI.create(settings.baseUrl() + SEARCH_MODELS_PATH + query)).GET(),
                 readBudget, true, deadline, "the model search", null, null)
                 .thenApply(response -> answer(response, ModelsResponse.class, "the model search", null, null));
     }
@@ -152,158 +133,6 @@ public final class MindeeApiClient {
             throw ResponseParser.failure(response, what, jobId, alias);
         }
         return ResponseParser.parse(response, type, what);
-    }
-
-    /**
-     * Sends a request when the budget allows, retrying what is safe to retry. A GET is retried after 429, 5xx and I/O
-     * errors; a POST only when no job can exist (429, or the connection was never made).
-     */
-    private CompletableFuture<HttpResponse<byte[]>> send(Supplier<HttpRequest.Builder> request, RateBudget budget,
-                                                        boolean idempotent, long deadline, String what,
-                                                        String jobId, String alias) {
-        CompletableFuture<HttpResponse<byte[]>> result = new CompletableFuture<>();
-        attempt(new Call(request, budget, idempotent, deadline, what, jobId, alias, result), 0);
-        return result;
-    }
-
-    private record Call(Supplier<HttpRequest.Builder> request, RateBudget budget, boolean idempotent, long deadline,
-                        String what, String jobId, String alias, CompletableFuture<HttpResponse<byte[]>> result) {
-    }
-
-    private void attempt(Call call, int attempt) {
-        long now = System.nanoTime();
-        long wait = call.budget.reserve(now);
-        // a request that may go now goes, even at the deadline: the last look at a job is worth its GET
-        if (wait > 0 && now + wait > call.deadline) {
-            fail(call, new MindeeOcrTimeoutException("The deadline passes before the account's rate budget allows "
-                                                     + call.what + (call.jobId == null ? "" : " of job " + call.jobId),
-                    call.jobId, call.alias));
-            return;
-        }
-        if (wait <= 0) {
-            dispatch(call, attempt);
-        } else {
-            scheduler.schedule(() -> dispatch(call, attempt), wait, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void dispatch(Call call, int attempt) {
-        HttpRequest request;
-        try {
-            // a request never outlives the caller's deadline by more than the least time an answer needs
-            long remaining = Math.max(MIN_REQUEST_NANOS, call.deadline - System.nanoTime());
-            Duration timeout = settings.requestTimeout().compareTo(Duration.ofNanos(remaining)) < 0
-                    ? settings.requestTimeout() : Duration.ofNanos(remaining);
-            request = call.request.get().timeout(timeout).build();
-        } catch (RuntimeException e) {
-            fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
-            return;
-        }
-        // The JDK completes sendAsync on CompletableFuture's default pool, which on a machine with two cores is a new
-        // thread per response: continue on the client's own executor, so that routes resume on Camel's threads.
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenCompleteAsync((response, error) -> {
-            try {
-                if (error != null) {
-                    onError(call, attempt, unwrap(error));
-                } else {
-                    onResponse(call, attempt, response);
-                }
-            } catch (RuntimeException e) {
-                fail(call, e);
-            }
-        }, callbacks);
-    }
-
-    private void onResponse(Call call, int attempt, HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        if (status == 429) {
-            statistics.throttled.increment();
-            long backoff = retryAfterNanos(response).orElse(backoffNanos(attempt));
-            call.budget.pauseUntil(System.nanoTime() + backoff);
-            if (retry(call, attempt, backoff)) {
-                return;
-            }
-        } else if (status >= 500 && call.idempotent && retry(call, attempt, backoffNanos(attempt))) {
-            return;
-        }
-        if (status >= 400) {
-            statistics.lastError(call.what + ": HTTP " + status);
-        }
-        call.result.complete(response);
-    }
-
-    private void onError(Call call, int attempt, Throwable error) {
-        // a refused TLS handshake sent nothing either, and trying again will not change the certificate
-        boolean handshake = error instanceof SSLHandshakeException;
-        boolean neverSent = handshake || error instanceof ConnectException
-                            || error instanceof HttpConnectTimeoutException;
-        if (!handshake && ((call.idempotent && error instanceof IOException) || neverSent)) {
-            if (retry(call, attempt, backoffNanos(attempt))) {
-                return;
-            }
-        }
-        String reason = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-        if (!call.idempotent && !neverSent) {
-            fail(call, new MindeeOcrException(
-                    "The enqueue failed after the document was sent (" + reason + "): Mindee may have created a job"
-                    + (call.alias == null ? "" : " with alias '" + call.alias + "'")
-                    + ". Not retried, so that a duplicate is your choice; look for the job before sending again",
-                    null, null, call.alias, error));
-            return;
-        }
-        fail(call, new MindeeOcrException("Could not reach Mindee for " + call.what
-                                          + (call.jobId == null ? "" : " of job " + call.jobId) + " (" + reason + ")"
-                                          + (handshake ? ": check the server's certificate and sslContextParameters"
-                                                  : ""),
-                null, call.jobId, call.alias, error));
-    }
-
-    private boolean retry(Call call, int attempt, long backoffNanos) {
-        if (attempt >= settings.maxRetries() || System.nanoTime() + backoffNanos >= call.deadline) {
-            return false;
-        }
-        statistics.retries.increment();
-        scheduler.schedule(() -> attempt(call, attempt + 1), backoffNanos, TimeUnit.NANOSECONDS);
-        return true;
-    }
-
-    private void fail(Call call, Throwable error) {
-        statistics.lastError(error.getMessage());
-        call.result.completeExceptionally(error);
-    }
-
-    /** Exponential backoff with full jitter, so that clients that failed together don't retry together. */
-    static long backoffNanos(int attempt) {
-        long cap = Math.min(BACKOFF_MAX_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 16));
-        return TimeUnit.MILLISECONDS.toNanos(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
-    }
-
-    /** Mindee sends no Retry-After, but a proxy in between may: seconds or an HTTP date. */
-    static java.util.OptionalLong retryAfterNanos(HttpResponse<?> response) {
-        List<String> values = response.headers().allValues("Retry-After");
-        if (values.isEmpty()) {
-            return java.util.OptionalLong.empty();
-        }
-        String value = values.get(0).trim();
-        try {
-            return java.util.OptionalLong.of(TimeUnit.SECONDS.toNanos(Math.max(0, Long.parseLong(value))));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                long millis = Duration.between(ZonedDateTime.now(at.getZone()), at).toMillis();
-                return java.util.OptionalLong.of(TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis)));
-            } catch (RuntimeException unparsable) {
-                return java.util.OptionalLong.empty();
-            }
-        }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static String encode(String value) {

@@ -1,5 +1,6 @@
 package org.camelmindee.ocr.api;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -8,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * log allows no more than {@code limit} in any sliding window, the server's count (sliding or per calendar minute)
  * stays within its limit too.
  */
-public final class RateBudget {
+public final class RateBudget implements RequestBudget {
 
     private final int limit;
     private final long windowNanos;
@@ -26,12 +27,16 @@ public final class RateBudget {
         this.grants = new long[limit];
     }
 
+    /** The window a per-minute limit counts over: a minute, with half a second of margin for the network's jitter. */
+    public static final Duration MINUTE_WINDOW = Duration.ofMillis(60_500);
+
     /** A budget of {@code perMinute} requests a minute, with half a second of margin for the network's jitter. */
     public static RateBudget perMinute(int perMinute) {
-        return new RateBudget(perMinute, 60_500, TimeUnit.MILLISECONDS);
+        return new RateBudget(perMinute, MINUTE_WINDOW.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Reserves the next slot; returns how many nanoseconds from {@code now} the request may go. */
+    @Override
     public synchronized long reserve(long now) {
         long at = Math.max(now, pausedUntil);
         if (used == limit) {
@@ -45,11 +50,13 @@ public final class RateBudget {
     }
 
     /** Grants nothing before {@code until}: the server said 429, so it counts differently than we do. */
+    @Override
     public synchronized void pauseUntil(long until) {
         pausedUntil = Math.max(pausedUntil, until);
     }
 
     /** How many requests could go now without waiting. */
+    @Override
     public synchronized int available(long now) {
         if (now < pausedUntil) {
             return 0;
@@ -69,11 +76,13 @@ public final class RateBudget {
         return limit - (used - low);
     }
 
+    @Override
     public int limit() {
         return limit;
     }
 
     /** The window the limit counts over, in nanoseconds. */
+    @Override
     public long windowNanos() {
         return windowNanos;
     }

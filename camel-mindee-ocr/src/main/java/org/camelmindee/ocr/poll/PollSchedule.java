@@ -2,7 +2,7 @@ package org.camelmindee.ocr.poll;
 
 import java.util.concurrent.TimeUnit;
 
-import org.camelmindee.ocr.api.RateBudget;
+import org.camelmindee.ocr.api.RequestBudget;
 
 /**
  * When to poll a job. Until enough jobs of a model have been seen, the configured delays: {@code initialDelay}, then
@@ -42,7 +42,7 @@ public final class PollSchedule {
      *
      * @param budget the account's GET budget, or null to plan as if it were unlimited
      */
-    public long firstDelay(long now, RateBudget budget) {
+    public long firstDelay(long now, RequestBudget budget) {
         planner.started(now);
         if (planner.count() < MIN_SAMPLES) {
             return initialDelay;
@@ -56,7 +56,7 @@ public final class PollSchedule {
      * Nanoseconds from the enqueue until the next poll, after a poll sent {@code sent} nanoseconds after the enqueue
      * that was answered (not done) {@code elapsed} nanoseconds after it.
      */
-    public long nextPoll(long sent, long elapsed, long now, RateBudget budget) {
+    public long nextPoll(long sent, long elapsed, long now, RequestBudget budget) {
         long earliest = Math.max(sent + minGap, elapsed);
         if (planner.count() < MIN_SAMPLES) {
             // nothing to plan from yet (long jobs: none has finished): every interval, unless the budget runs short,
@@ -75,7 +75,7 @@ public final class PollSchedule {
     }
 
     /** Whether at least half of the GET budget is free. */
-    private static boolean relaxed(long now, RateBudget budget) {
+    private static boolean relaxed(long now, RequestBudget budget) {
         return budget == null || budget.available(now) >= budget.limit() / 2;
     }
 
@@ -84,7 +84,7 @@ public final class PollSchedule {
         return Math.max(minGap, interval / 10);
     }
 
-    private PollPlanner.Level level(long now, RateBudget budget) {
+    private PollPlanner.Level level(long now, RequestBudget budget) {
         PollPlanner.Plan plan = planner.plan(Math.max(1, Math.round(interval * PRICE_SHARE)), interval);
         int chosen = 0;
         if (budget != null) {
