@@ -59,6 +59,11 @@ public final class MindeeConnection implements AutoCloseable {
         return new MindeeConnection(server, LOCAL_API_KEY, LocalMindeeServer.MODEL_ID, server.baseUrl());
     }
 
+    /** The local server this connection started (the tests count its jobs), or null for Mindee's cloud. */
+    LocalMindeeServer localServer() {
+        return server;
+    }
+
     public boolean isLocal() {
         return server != null;
     }
