@@ -6,7 +6,7 @@ import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultMessage;
 import org.camelmindee.ocr.MindeeOcrConstants;
-import org.camelmindee.ocr.MindeeOcrException;
+import org.camelmindee.ocr.api.MindeeOcrException;
 
 import static org.apache.camel.builder.PredicateBuilder.not;
 
