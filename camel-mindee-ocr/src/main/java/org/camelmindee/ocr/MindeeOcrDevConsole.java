@@ -40,13 +40,14 @@ public class MindeeOcrDevConsole extends AbstractDevConsole {
         sb.append(String.format("Webhooks: %d%n", routes.size()));
         for (Route route : routes) {
             MindeeOcrWebhookConsumer c = (MindeeOcrWebhookConsumer) route.getConsumer();
+            MindeeOcrWebhookStatistics w = c.getStatistics();
             sb.append(String.format("%n    POST %s (route %s, %s, %s)%n", c.getPath(), route.getRouteId(),
                     c.isServing() ? "serving" : "not serving",
                     c.isSignatureRequired() ? "signature required" : "UNSIGNED accepted"));
-            sb.append(String.format("        Accepted: %d, duplicates: %d, failed in the route: %d%n", c.getAccepted(),
-                    c.getDuplicates(), c.getFailed()));
-            sb.append(String.format("        Refused: %d (signature: %d, too large: %d, malformed: %d)%n", c.getRefused(),
-                    c.getRefusedSignature(), c.getRefusedSize(), c.getRefusedMalformed()));
+            sb.append(String.format("        Accepted: %d, duplicates: %d, failed in the route: %d%n", w.accepted(),
+                    w.duplicates(), w.failed()));
+            sb.append(String.format("        Refused: %d (signature: %d, too large: %d, malformed: %d)%n", w.refused(),
+                    w.refusedSignature(), w.refusedSize(), w.refusedMalformed()));
         }
         return sb.toString();
     }
@@ -69,19 +70,20 @@ public class MindeeOcrDevConsole extends AbstractDevConsole {
         List<JsonObject> webhooks = new ArrayList<>();
         for (Route route : webhookRoutes()) {
             MindeeOcrWebhookConsumer c = (MindeeOcrWebhookConsumer) route.getConsumer();
+            MindeeOcrWebhookStatistics w = c.getStatistics();
             JsonObject jo = new JsonObject();
             jo.put("routeId", route.getRouteId());
             jo.put("path", c.getPath());
             jo.put("serving", c.isServing());
             jo.put("signatureRequired", c.isSignatureRequired());
-            jo.put("accepted", c.getAccepted());
-            jo.put("duplicates", c.getDuplicates());
-            jo.put("failed", c.getFailed());
+            jo.put("accepted", w.accepted());
+            jo.put("duplicates", w.duplicates());
+            jo.put("failed", w.failed());
             Map<String, Object> refused = new LinkedHashMap<>();
-            refused.put("total", c.getRefused());
-            refused.put("signature", c.getRefusedSignature());
-            refused.put("tooLarge", c.getRefusedSize());
-            refused.put("malformed", c.getRefusedMalformed());
+            refused.put("total", w.refused());
+            refused.put("signature", w.refusedSignature());
+            refused.put("tooLarge", w.refusedSize());
+            refused.put("malformed", w.refusedMalformed());
             jo.put("refused", new JsonObject(refused));
             webhooks.add(jo);
         }

@@ -23,10 +23,11 @@ final class MindeeOcrWebhookHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("webhook.path", consumer.getPath());
         builder.detail("webhook.signature.required", consumer.isSignatureRequired());
-        builder.detail("webhook.accepted", consumer.getAccepted());
-        builder.detail("webhook.duplicates", consumer.getDuplicates());
-        builder.detail("webhook.failed", consumer.getFailed());
-        builder.detail("webhook.refused", consumer.getRefused());
+        MindeeOcrWebhookStatistics statistics = consumer.getStatistics();
+        builder.detail("webhook.accepted", statistics.accepted());
+        builder.detail("webhook.duplicates", statistics.duplicates());
+        builder.detail("webhook.failed", statistics.failed());
+        builder.detail("webhook.refused", statistics.refused());
         if (consumer.isServing()) {
             builder.up();
         } else {

@@ -269,8 +269,8 @@ class MindeeOcrWebhookConsumerTest extends MindeeOcrWebhookTestSupport {
 
         mock.assertIsSatisfied();
         MindeeOcrWebhookConsumer consumer = (MindeeOcrWebhookConsumer) context.getRoute("signed").getConsumer();
-        assertEquals(1, consumer.getAccepted());
-        assertEquals(2, consumer.getDuplicates());
+        assertEquals(1, consumer.getStatistics().accepted());
+        assertEquals(2, consumer.getStatistics().duplicates());
     }
 
     @Test
@@ -285,9 +285,9 @@ class MindeeOcrWebhookConsumerTest extends MindeeOcrWebhookTestSupport {
         mock.assertIsSatisfied();
         assertEquals(2, flakyCalls.get());
         MindeeOcrWebhookConsumer consumer = (MindeeOcrWebhookConsumer) context.getRoute("flaky").getConsumer();
-        assertEquals(1, consumer.getFailed());
-        assertEquals(1, consumer.getAccepted());
-        assertEquals(1, consumer.getDuplicates());
+        assertEquals(1, consumer.getStatistics().failed());
+        assertEquals(1, consumer.getStatistics().accepted());
+        assertEquals(1, consumer.getStatistics().duplicates());
     }
 
     @Test

@@ -87,10 +87,10 @@ class WebhookFlowTest extends CamelTestSupport {
         assertTrue(delivered.matches(60, TimeUnit.SECONDS), "both results delivered");
         MindeeOcrWebhookConsumer consumer = (MindeeOcrWebhookConsumer) context.getRoute("ocr-webhook").getConsumer();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (consumer.getDuplicates() < 2 && System.nanoTime() < until) {
+        while (consumer.getStatistics().duplicates() < 2 && System.nanoTime() < until) {
             Thread.sleep(50);   // the second delivery of each result: answered 200, not routed
         }
-        assertEquals(2, consumer.getDuplicates(), "each result delivered a second time");
+        assertEquals(2, consumer.getStatistics().duplicates(), "each result delivered a second time");
         assertTrue(delivered.matches(), "each result routed exactly once");
 
         Path outbox = dir.resolve("outbox");
