@@ -1,11 +1,5 @@
 package org.camelmindee.ocr;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -14,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.camelmindee.ocr.TestFixtures.fixture;
 
 /** Stubs of the Mindee API on WireMock, answering as {@code mindee-v2-contract.md} says the API does. */
 final class MindeeApiStub {
@@ -32,29 +27,9 @@ final class MindeeApiStub {
         return wm.baseUrl();
     }
 
-    /** A fixture with its placeholders filled: base URL, job and inference ids, alias. */
-    String fixture(String name, String jobId, String inferenceId, String alias) {
-        return fixture(base(), name, jobId, inferenceId, alias);
-    }
-
-    /** A fixture for a server at another base URL. */
-    static String fixture(String base, String name, String jobId, String inferenceId, String alias) {
-        try (InputStream in = MindeeApiStub.class.getResourceAsStream("/fixtures/" + name)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> e : Map.of("${base}", base, "${jobId}", jobId,
-                    "${inferenceId}", inferenceId, "\"${alias}\"", alias == null ? "null" : "\"" + alias + "\"")
-                    .entrySet()) {
-                text = text.replace(e.getKey(), e.getValue());
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Enqueue answers 202 with a new job in Processing. */
     void enqueueAccepts(String jobId, String alias) {
-        wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(json(202, fixture("job-processing.json", jobId, "", alias))));
+        wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(json(202, fixture(base(), "fixtures/job-processing.json", jobId, "", alias))));
     }
 
     /** The job answers Processing {@code pending} times, then 302 to its result with the job as body. */
@@ -63,22 +38,22 @@ final class MindeeApiStub {
         for (int i = 0; i < pending; i++) {
             String next = "poll-" + (i + 1);
             wm.stubFor(job(jobId).inScenario(jobId).whenScenarioStateIs(state)
-                    .willReturn(json(200, fixture("job-processing.json", jobId, "", alias))).willSetStateTo(next));
+                    .willReturn(json(200, fixture(base(), "fixtures/job-processing.json", jobId, "", alias))).willSetStateTo(next));
             state = next;
         }
         wm.stubFor(job(jobId).inScenario(jobId).whenScenarioStateIs(state)
-                .willReturn(json(302, fixture("job-processed.json", jobId, inferenceId, alias))
+                .willReturn(json(302, fixture(base(), "fixtures/job-processed.json", jobId, inferenceId, alias))
                         .withHeader("Location", base() + "/v2/products/ocr/results/" + inferenceId)));
     }
 
     /** The job answers Processing forever. */
     void jobNeverFinishes(String jobId) {
-        wm.stubFor(job(jobId).willReturn(json(200, fixture("job-processing.json", jobId, "", null))));
+        wm.stubFor(job(jobId).willReturn(json(200, fixture(base(), "fixtures/job-processing.json", jobId, "", null))));
     }
 
     void resultIs(String inferenceId, String jobId, String alias) {
         wm.stubFor(get(urlPathEqualTo("/v2/products/ocr/results/" + inferenceId))
-                .willReturn(json(200, fixture("result-3-pages.json", jobId, inferenceId, alias))));
+                .willReturn(json(200, fixture(base(), "fixtures/result-3-pages.json", jobId, inferenceId, alias))));
     }
 
     /** Everything a successful {@code ocr} needs: enqueue, {@code pending} polls in Processing, the 302, the result. */

@@ -7,20 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,24 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind of body a route hands the producer, and the route of the README: file in, text file out. */
-class MindeeOcrBodyTypesTest extends CamelTestSupport {
+class MindeeOcrBodyTypesTest extends MindeeOcrProducerTestSupport {
 
-    @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @TempDir
     static Path dir;
-
-    private final MindeeApiStub api = new MindeeApiStub(wm);
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:ocr").to(MindeeOcrProducerTest.ocrUri(wm, ""));
+                from("direct:ocr").to(ocrUri(""));
                 from("file:" + dir.resolve("in") + "?initialDelay=0&delay=50").routeId("files")
-                        .to(MindeeOcrProducerTest.ocrUri(wm, ""))
+                        .to(ocrUri(""))
                         .to("file:" + dir.resolve("out") + "?fileName=${file:onlyname.noext}.txt");
             }
         };

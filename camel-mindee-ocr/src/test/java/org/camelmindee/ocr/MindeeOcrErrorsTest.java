@@ -3,16 +3,13 @@ package org.camelmindee.ocr;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelmindee.ocr.api.MindeeOcrException;
 import org.camelmindee.ocr.api.MindeeOcrTimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -20,29 +17,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.camelmindee.ocr.MindeeApiStub.json;
+import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Problems of the API and of the input: each fails the exchange with a message that says what to change. */
-class MindeeOcrErrorsTest extends CamelTestSupport {
+class MindeeOcrErrorsTest extends MindeeOcrProducerTestSupport {
 
-    @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final MindeeApiStub api = new MindeeApiStub(wm);
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:ocr").to(MindeeOcrProducerTest.ocrUri(wm, "&maxRetries=2"));
-                from("direct:short").to(MindeeOcrProducerTest.ocrUri(wm, "&maxRetries=2")
+                from("direct:ocr").to(ocrUri("&maxRetries=2"));
+                from("direct:short").to(ocrUri("&maxRetries=2")
                         .replace("pollTimeout=20s", "pollTimeout=600"));
             }
         };
@@ -55,7 +48,7 @@ class MindeeOcrErrorsTest extends CamelTestSupport {
 
     @Test
     void problemDocumentKeepsEveryField() {
-        wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(json(422, api.fixture("error-422.json", "", "", null))));
+        wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(json(422, fixture(wm.baseUrl(), "fixtures/error-422.json", "", "", null))));
 
         MindeeOcrException e = fails("direct:ocr", TestDocuments.png());
 
@@ -71,7 +64,7 @@ class MindeeOcrErrorsTest extends CamelTestSupport {
 
     @Test
     void unauthorizedSaysToCheckTheKeyAndIsNotRetried() {
-        wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(json(401, api.fixture("error-401.json", "", "", null))));
+        wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(json(401, fixture(wm.baseUrl(), "fixtures/error-401.json", "", "", null))));
 
         MindeeOcrException e = fails("direct:ocr", TestDocuments.png());
 
@@ -86,10 +79,10 @@ class MindeeOcrErrorsTest extends CamelTestSupport {
     void tooManyRequestsIsRetriedUntilAccepted() {
         String jobId = "71111111-1111-4111-8111-111111111111";
         wm.stubFor(post(urlPathEqualTo(ENQUEUE)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(429, api.fixture("error-429.json", "", "", null)).withHeader("Retry-After", "0"))
+                .willReturn(json(429, fixture(wm.baseUrl(), "fixtures/error-429.json", "", "", null)).withHeader("Retry-After", "0"))
                 .willSetStateTo("accepted"));
         wm.stubFor(post(urlPathEqualTo(ENQUEUE)).inScenario("429").whenScenarioStateIs("accepted")
-                .willReturn(json(202, api.fixture("job-processing.json", jobId, "", null))));
+                .willReturn(json(202, fixture(wm.baseUrl(), "fixtures/job-processing.json", jobId, "", null))));
         api.jobFinishesAfter(jobId, "b7111111-1111-4111-8111-111111111111", null, 0);
         api.resultIs("b7111111-1111-4111-8111-111111111111", jobId, null);
 
@@ -103,7 +96,7 @@ class MindeeOcrErrorsTest extends CamelTestSupport {
     @Test
     void tooManyRequestsForeverFailsWithTheProblemAfterTheRetries() {
         wm.stubFor(post(urlPathEqualTo(ENQUEUE))
-                .willReturn(json(429, api.fixture("error-429.json", "", "", null)).withHeader("Retry-After", "0")));
+                .willReturn(json(429, fixture(wm.baseUrl(), "fixtures/error-429.json", "", "", null)).withHeader("Retry-After", "0")));
 
         MindeeOcrException e = fails("direct:ocr", TestDocuments.png());
 
@@ -130,7 +123,7 @@ class MindeeOcrErrorsTest extends CamelTestSupport {
     void failedJobRaisesItsProblemWithTheJobId() {
         String jobId = "72222222-2222-4222-8222-222222222222";
         api.enqueueAccepts(jobId, null);
-        wm.stubFor(MindeeApiStub.job(jobId).willReturn(json(200, api.fixture("job-failed.json", jobId, "", null))));
+        wm.stubFor(MindeeApiStub.job(jobId).willReturn(json(200, fixture(wm.baseUrl(), "fixtures/job-failed.json", jobId, "", null))));
 
         MindeeOcrException e = fails("direct:ocr", TestDocuments.png());
 

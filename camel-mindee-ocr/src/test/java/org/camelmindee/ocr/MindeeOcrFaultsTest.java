@@ -7,13 +7,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.camelmindee.ocr.api.MindeeOcrTimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -26,6 +24,7 @@ import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
 import static org.camelmindee.ocr.MindeeApiStub.json;
+import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,22 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The fault suite: a file route over several documents against an API that misbehaves. Every document is accounted
  * for, processed or failed with its reason, and the enqueues counted show no silent duplicate.
  */
-class MindeeOcrFaultsTest {
+class MindeeOcrFaultsTest extends MindeeOcrProducerTestSupport {
 
     private static final int DOCS = 4;
     private static final String JOB = "c1111111-1111-4111-8111-111111111111";
     private static final String INFERENCE = "c2222222-2222-4222-8222-222222222222";
 
-    private static final FirstThenTransformer FIRST_THEN = new FirstThenTransformer();
-
-    @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(FIRST_THEN)).build();
 
     @TempDir
     Path root;
-
-    private final MindeeApiStub api = new MindeeApiStub(wm);
 
     private FileRouteLedger run(String baseUrl, String options) throws Exception {
         FileRouteLedger ledger = new FileRouteLedger(root);
@@ -89,11 +81,11 @@ class MindeeOcrFaultsTest {
     }
 
     private ResponseDefinitionBuilder processing() {
-        return json(200, api.fixture("job-processing.json", JOB, "", null));
+        return json(200, fixture(wm.baseUrl(), "fixtures/job-processing.json", JOB, "", null));
     }
 
     private ResponseDefinitionBuilder processed() {
-        return json(302, api.fixture("job-processed.json", JOB, INFERENCE, null))
+        return json(302, fixture(wm.baseUrl(), "fixtures/job-processed.json", JOB, INFERENCE, null))
                 .withHeader("Location", wm.baseUrl() + "/v2/products/ocr/results/" + INFERENCE);
     }
 
@@ -106,12 +98,12 @@ class MindeeOcrFaultsTest {
             try {
                 Thread.sleep(700);
                 late.stubFor(post(urlPathEqualTo(ENQUEUE))
-                        .willReturn(json(202, MindeeApiStub.fixture(lateBase, "job-processing.json", JOB, "", null))));
+                        .willReturn(json(202, fixture(lateBase, "fixtures/job-processing.json", JOB, "", null))));
                 late.stubFor(MindeeApiStub.job(JOB).willReturn(json(302,
-                        MindeeApiStub.fixture(lateBase, "job-processed.json", JOB, INFERENCE, null))));
+                        fixture(lateBase, "fixtures/job-processed.json", JOB, INFERENCE, null))));
                 late.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                         urlPathEqualTo("/v2/products/ocr/results/" + INFERENCE))
-                        .willReturn(json(200, MindeeApiStub.fixture(lateBase, "result-3-pages.json", JOB, INFERENCE, null))));
+                        .willReturn(json(200, fixture(lateBase, "fixtures/result-3-pages.json", JOB, INFERENCE, null))));
                 late.start();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -201,8 +193,8 @@ class MindeeOcrFaultsTest {
     void tooManyRequestsBurstOnEnqueueIsRetriedAndCountsOnceEach() throws Exception {
         api.jobFinishesAfter(JOB, INFERENCE, null, 0);
         api.resultIs(INFERENCE, JOB, null);
-        firstThen(post(urlPathEqualTo(ENQUEUE)), 3, json(429, api.fixture("error-429.json", "", "", null)),
-                json(202, api.fixture("job-processing.json", JOB, "", null)));
+        firstThen(post(urlPathEqualTo(ENQUEUE)), 3, json(429, fixture(wm.baseUrl(), "fixtures/error-429.json", "", "", null)),
+                json(202, fixture(wm.baseUrl(), "fixtures/job-processing.json", JOB, "", null)));
 
         FileRouteLedger ledger = run(wm.baseUrl(), "");
 

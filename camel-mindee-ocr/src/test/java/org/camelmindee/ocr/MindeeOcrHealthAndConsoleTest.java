@@ -3,7 +3,6 @@ package org.camelmindee.ocr;
 import java.util.Collection;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -13,25 +12,19 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.impl.health.ProducersHealthCheckRepository;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.camelmindee.ocr.MindeeApiStub.json;
+import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The producer's health check asks the model search; the dev console shows what the producers are doing. */
-class MindeeOcrHealthAndConsoleTest extends CamelTestSupport {
+class MindeeOcrHealthAndConsoleTest extends MindeeOcrProducerTestSupport {
 
-    @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final MindeeApiStub api = new MindeeApiStub(wm);
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -51,7 +44,7 @@ class MindeeOcrHealthAndConsoleTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:ocr").to(MindeeOcrProducerTest.ocrUri(wm, "&maxRetries=0"));
+                from("direct:ocr").to(ocrUri("&maxRetries=0"));
             }
         };
     }
@@ -64,7 +57,7 @@ class MindeeOcrHealthAndConsoleTest extends CamelTestSupport {
 
     @Test
     void upWhenTheModelSearchAnswers() {
-        wm.stubFor(get(urlPathEqualTo("/v2/search/models")).willReturn(json(200, api.fixture("models.json", "", "", null))));
+        wm.stubFor(get(urlPathEqualTo("/v2/search/models")).willReturn(json(200, fixture(wm.baseUrl(), "fixtures/models.json", "", "", null))));
 
         HealthCheck.Result result = producerHealth();
 
@@ -75,7 +68,7 @@ class MindeeOcrHealthAndConsoleTest extends CamelTestSupport {
     @Test
     void downWithTheProblemWhenTheKeyIsRefused() {
         wm.stubFor(get(urlPathEqualTo("/v2/search/models"))
-                .willReturn(json(401, api.fixture("error-401.json", "", "", null))));
+                .willReturn(json(401, fixture(wm.baseUrl(), "fixtures/error-401.json", "", "", null))));
 
         HealthCheck.Result result = producerHealth();
 

@@ -1,24 +1,21 @@
 package org.camelmindee.ocr;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelmindee.ocr.model.Job;
 import org.camelmindee.ocr.model.JobStatus;
 import org.camelmindee.ocr.model.ModelsResponse;
 import org.camelmindee.ocr.model.OcrResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
 import static org.camelmindee.ocr.MindeeApiStub.json;
+import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,12 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The operations other than {@code ocr}: for webhook flows, recovery, and looking up models. */
-class MindeeOcrOperationsTest extends CamelTestSupport {
+class MindeeOcrOperationsTest extends MindeeOcrProducerTestSupport {
 
-    @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final MindeeApiStub api = new MindeeApiStub(wm);
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -111,7 +104,7 @@ class MindeeOcrOperationsTest extends CamelTestSupport {
     @Test
     void searchModelsFiltersByNameAndOcrType() {
         wm.stubFor(get(urlPathEqualTo("/v2/search/models"))
-                .willReturn(json(200, api.fixture("models.json", "", "", null))));
+                .willReturn(json(200, fixture(wm.baseUrl(), "fixtures/models.json", "", "", null))));
 
         Exchange out = template.request("direct:searchModels", e -> e.getMessage().setBody("Warehouse"));
 

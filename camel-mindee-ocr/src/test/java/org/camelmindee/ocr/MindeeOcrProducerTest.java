@@ -3,22 +3,18 @@ package org.camelmindee.ocr;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelmindee.ocr.model.MindeeJson;
 import org.camelmindee.ocr.model.OcrResponse;
 import org.camelmindee.ocr.model.Point;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
@@ -28,26 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code ocr} operation against a WireMock Mindee: enqueue, polls, the 302, the result, body and headers. */
-class MindeeOcrProducerTest extends CamelTestSupport {
+class MindeeOcrProducerTest extends MindeeOcrProducerTestSupport {
 
-    @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final MindeeApiStub api = new MindeeApiStub(wm);
-
-    static String ocrUri(WireMockExtension wm, String extra) {
-        return "mindee-ocr:ocr?apiKey=" + API_KEY + "&modelId=" + MODEL_ID + "&baseUrl=" + wm.baseUrl()
-               + "&pollInitialDelay=50&pollInterval=50&pollTimeout=20s" + extra;
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:ocr").to(ocrUri(wm, ""));
-                from("direct:json").to(ocrUri(wm, "&resultFormat=json"));
-                from("direct:text").to(ocrUri(wm, "&resultFormat=text&alias=endpoint-alias&filename=fallback.png"));
+                from("direct:ocr").to(ocrUri(""));
+                from("direct:json").to(ocrUri("&resultFormat=json"));
+                from("direct:text").to(ocrUri("&resultFormat=text&alias=endpoint-alias&filename=fallback.png"));
             }
         };
     }

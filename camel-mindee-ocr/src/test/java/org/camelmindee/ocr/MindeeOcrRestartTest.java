@@ -3,20 +3,17 @@ package org.camelmindee.ocr;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
@@ -24,19 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stopping with jobs in flight loses nothing; a file over Mindee's limit fails before any upload. */
-class MindeeOcrRestartTest {
+class MindeeOcrRestartTest extends MindeeOcrProducerTestSupport {
 
     private static final int DOCS = 3;
     private static final String JOB = "d1111111-1111-4111-8111-111111111111";
     private static final String INFERENCE = "d2222222-2222-4222-8222-222222222222";
 
-    @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @TempDir
     Path root;
-
-    private final MindeeApiStub api = new MindeeApiStub(wm);
 
     private String uri() {
         return "mindee-ocr:ocr?apiKey=" + API_KEY + "&modelId=" + MODEL_ID + "&baseUrl=" + wm.baseUrl()

@@ -2,33 +2,27 @@ package org.camelmindee.ocr;
 
 import java.util.function.Predicate;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
 import static org.camelmindee.ocr.MindeeApiStub.json;
+import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The API key never shows: not in log lines, exceptions, endpoints, headers or configuration. */
-class MindeeOcrSecretsTest {
+class MindeeOcrSecretsTest extends MindeeOcrProducerTestSupport {
 
-    @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final MindeeApiStub api = new MindeeApiStub(wm);
 
     /** With the key set on the component, it is in no line at any level, Camel's own DEBUG and TRACE included. */
     @Test
@@ -50,7 +44,7 @@ class MindeeOcrSecretsTest {
      */
     @Test
     void keyInTheUriStaysOutOfTheComponentsLinesAndOfInfo() throws Exception {
-        String seen = run(context -> MindeeOcrProducerTest.ocrUri(wm, ""),
+        String seen = run(context -> ocrUri(""),
                 line -> line.startsWith("INFO") || line.startsWith("WARN") || line.startsWith("ERROR")
                         || line.split(" ", 3)[1].startsWith("org.camelmindee"));
 
@@ -85,7 +79,7 @@ class MindeeOcrSecretsTest {
                     e -> e.getMessage().setBody(TestDocuments.png()));
             seen.append(ok.getMessage().getHeaders());
 
-            wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(json(401, api.fixture("error-401.json", "", "", null))));
+            wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(json(401, fixture(wm.baseUrl(), "fixtures/error-401.json", "", "", null))));
             Exchange failed = context.createProducerTemplate().request("direct:bad",
                     e -> e.getMessage().setBody(TestDocuments.png()));
             assertNotNull(failed.getException());

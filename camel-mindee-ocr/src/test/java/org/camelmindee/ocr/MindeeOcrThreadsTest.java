@@ -5,19 +5,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelmindee.ocr.model.OcrResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,24 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Waiting costs no thread: 200 documents in flight add a handful of threads, not 200. */
-class MindeeOcrThreadsTest extends CamelTestSupport {
+class MindeeOcrThreadsTest extends MindeeOcrProducerTestSupport {
 
     private static final int IN_FLIGHT = 200;
     private static final String JOB = "91111111-1111-4111-8111-111111111111";
     private static final String INFERENCE = "d9111111-1111-4111-8111-111111111111";
 
-    @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().jettyAcceptQueueSize(1000)).build();
-
-    private final MindeeApiStub api = new MindeeApiStub(wm);
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:ocr").to(MindeeOcrProducerTest.ocrUri(wm, "&maxGetsPerMinute=100000&maxEnqueuesPerMinute=1000")
+                from("direct:ocr").to(ocrUri("&maxGetsPerMinute=100000&maxEnqueuesPerMinute=1000")
                         .replace("pollInterval=50", "pollInterval=2000"));
             }
         };

@@ -18,6 +18,7 @@ import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
 import static org.camelmindee.ocr.MindeeApiStub.json;
+import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,7 @@ class MindeeOcrTlsTest {
     private static final String JOB = "e1111111-1111-4111-8111-111111111111";
     private static final String INFERENCE = "e2222222-2222-4222-8222-222222222222";
 
+    /** Over HTTPS, unlike the other producer tests' server: its own. */
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().dynamicHttpsPort()).build();
@@ -35,11 +37,11 @@ class MindeeOcrTlsTest {
     private Exchange ocrOverHttps(String options) throws Exception {
         String base = "https://localhost:" + wm.getRuntimeInfo().getHttpsPort();
         wm.stubFor(post(urlPathEqualTo(ENQUEUE))
-                .willReturn(json(202, MindeeApiStub.fixture(base, "job-processing.json", JOB, "", null))));
+                .willReturn(json(202, fixture(base, "fixtures/job-processing.json", JOB, "", null))));
         wm.stubFor(MindeeApiStub.job(JOB).willReturn(json(302,
-                MindeeApiStub.fixture(base, "job-processed.json", JOB, INFERENCE, null))));
+                fixture(base, "fixtures/job-processed.json", JOB, INFERENCE, null))));
         wm.stubFor(get(urlPathEqualTo("/v2/products/ocr/results/" + INFERENCE))
-                .willReturn(json(200, MindeeApiStub.fixture(base, "result-3-pages.json", JOB, INFERENCE, null))));
+                .willReturn(json(200, fixture(base, "fixtures/result-3-pages.json", JOB, INFERENCE, null))));
         try (CamelContext context = new DefaultCamelContext()) {
             context.addRoutes(new RouteBuilder() {
                 @Override

@@ -19,6 +19,7 @@ import org.camelmindee.ocr.model.OcrResponse;
 import org.camelmindee.ocr.model.WebhookFailure;
 import org.junit.jupiter.api.Test;
 
+import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -39,11 +40,11 @@ class MindeeOcrWebhookConsumerTest extends MindeeOcrWebhookTestSupport {
     }
 
     private static String result(String inferenceId) {
-        return fixture("result.json", inferenceId, JOB, "po-4471");
+        return fixture("", "webhook/result.json", JOB, inferenceId, "po-4471");
     }
 
     private static String failure(String inferenceId) {
-        return fixture("failure.json", inferenceId, JOB, "po-4472");
+        return fixture("", "webhook/failure.json", JOB, inferenceId, "po-4472");
     }
 
     @Override

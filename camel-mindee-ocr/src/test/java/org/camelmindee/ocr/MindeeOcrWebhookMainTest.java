@@ -17,8 +17,8 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.camelmindee.ocr.model.OcrResponse;
 import org.junit.jupiter.api.Test;
 
-import static org.camelmindee.ocr.MindeeOcrWebhookTestSupport.fixture;
 import static org.camelmindee.ocr.MindeeOcrWebhookTestSupport.sign;
+import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,7 +54,7 @@ class MindeeOcrWebhookMainTest {
         main.start();
         try {
             String inference = "6d5c4b3a-2918-4f07-b6e5-d4c3b2a19087";
-            byte[] body = fixture("result.json", inference, "1a2b3c4d-5e6f-4071-8293-a4b5c6d7e8f9", "main-1")
+            byte[] body = fixture("", "webhook/result.json", "1a2b3c4d-5e6f-4071-8293-a4b5c6d7e8f9", inference, "main-1")
                     .getBytes(StandardCharsets.UTF_8);
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + port + "/mindee/ocr");

@@ -2,7 +2,6 @@ package org.camelmindee.ocr;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,18 +43,6 @@ abstract class MindeeOcrWebhookTestSupport extends CamelTestSupport {
         server.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(server));
         return context;
-    }
-
-    /** The fixture with its placeholders replaced. */
-    static String fixture(String name, String inferenceId, String jobId, String alias) {
-        try (InputStream in = MindeeOcrWebhookTestSupport.class.getResourceAsStream("/webhook/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${inferenceId}", inferenceId)
-                    .replace("${jobId}", jobId)
-                    .replace("${alias}", alias);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The signature Mindee sends, computed here independently of the component. */
