@@ -19,10 +19,12 @@ public final class MindeeOcrConstants {
                             + " `alias`. Out: the alias as Mindee echoed it.",
               javaType = "String")
     public static final String ALIAS = "CamelMindeeOcrAlias";
-    @Metadata(description = "In (getJob): the job to read. Out: the id of the job that made the result.",
+    @Metadata(description = "In (getJob): the job to read; getResult reads it when InferenceId is not set. Out: the id"
+                            + " of the job that made the result.",
               javaType = "String")
     public static final String JOB_ID = "CamelMindeeOcrJobId";
-    @Metadata(description = "In (getResult): the inference to read. Out: the id of the inference (the result).",
+    @Metadata(description = "In (getResult): the inference to read (or the job's id: Mindee answers for either)."
+                            + " Out: the id of the inference (the result).",
               javaType = "String")
     public static final String INFERENCE_ID = "CamelMindeeOcrInferenceId";
     @Metadata(label = "producer", description = "The job's status: `Processing`, `Processed` or `Failed`.",

@@ -126,9 +126,17 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Consumer<Message>> getResult(Exchange exchange, long deadline) {
-        String inferenceId = requiredHeader(exchange, MindeeOcrConstants.INFERENCE_ID, "getResult");
+        // Mindee's results route answers for the job's id too (its own clients fetch results so)
+        String id = stringHeader(exchange, MindeeOcrConstants.INFERENCE_ID);
+        if (id == null || id.isBlank()) {
+            id = stringHeader(exchange, MindeeOcrConstants.JOB_ID);
+        }
+        if (id == null || id.isBlank()) {
+            throw new MindeeOcrException("The operation getResult needs header " + MindeeOcrConstants.INFERENCE_ID
+                                         + " or " + MindeeOcrConstants.JOB_ID);
+        }
         MindeeApiClient client = endpoint.client();
-        return client.fetchResult(client.resultUrl(inferenceId), null, null, deadline)
+        return client.fetchResult(client.resultUrl(id.strip()), null, null, deadline)
                 .thenApply(result -> message -> binding.setResult(message, result.response(), result.json()));
     }
 

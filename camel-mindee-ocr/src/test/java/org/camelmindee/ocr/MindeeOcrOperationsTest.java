@@ -96,6 +96,22 @@ class MindeeOcrOperationsTest extends MindeeOcrProducerTestSupport {
     }
 
     @Test
+    void getResultTakesTheJobIdAsMindeesOwnClientsDo() {
+        String jobId = "84444444-4444-4444-8444-444444444444";
+        api.resultIs(jobId, jobId, "by-job-id");
+
+        Exchange result = template.request("direct:getResult",
+                e -> e.getMessage().setHeader(MindeeOcrConstants.JOB_ID, jobId));
+
+        OcrResponse response = assertInstanceOf(OcrResponse.class, result.getMessage().getBody());
+        assertEquals(jobId, response.inference().job().id());
+        assertEquals(1, wm.findAll(getRequestedFor(urlPathEqualTo("/v2/products/ocr/results/" + jobId))).size());
+        Exchange neither = template.request("direct:getResult", e -> e.getMessage().setBody("x"));
+        assertTrue(neither.getException().getMessage()
+                .contains("needs header CamelMindeeOcrInferenceId or CamelMindeeOcrJobId"));
+    }
+
+    @Test
     void getJobWithoutTheHeaderSaysWhichHeader() {
         Exchange out = template.request("direct:getJob", e -> e.getMessage().setBody("x"));
         assertTrue(out.getException().getMessage().contains("needs header CamelMindeeOcrJobId"));
