@@ -30,7 +30,10 @@ final class EnqueueHandler extends ApiHandler {
         InputStream body = exchange.getRequestBody();
         request = reader.read(exchange.getRequestHeaders().getFirst("Content-Type"), body);
         body.close();
-        JobEntry job = new JobEntry(UUID.randomUUID().toString(), UUID.randomUUID().toString(), request.modelId(),
+        // the inference id is the job id: Mindee's results route answers for the job id, and its official clients
+        // fetch results with it (their getResult(job.id) after polling)
+        String id = UUID.randomUUID().toString();
+        JobEntry job = new JobEntry(id, id, request.modelId(),
                 request.filename(), request.alias(), request.webhookIds(), ServerConfig.now(context.config().clock()));
         context.jobs().add(job);
         try {

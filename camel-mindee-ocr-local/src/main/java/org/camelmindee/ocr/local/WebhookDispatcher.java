@@ -38,7 +38,9 @@ final class WebhookDispatcher {
         this.clock = config.clock();
         this.attempts = Math.max(1, config.webhookAttempts());
         this.retryDelay = config.webhookRetryDelay();
+        // plain HTTP/1.1, as Mindee posts: the JDK's HTTP/2 default offers receivers an h2c upgrade on http URLs
         this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();

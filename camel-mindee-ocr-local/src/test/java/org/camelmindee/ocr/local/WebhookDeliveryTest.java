@@ -31,7 +31,8 @@ class WebhookDeliveryTest {
     static final String BROKEN_ID = "bbbbbbbb-1111-4222-8333-444444444444";
     static final String SECRET = "s3cr3t-webhook-key";
 
-    record Delivery(String path, String signature, byte[] body) {
+    /** @param upgrade the Upgrade header, if any: Mindee posts plain HTTP/1.1 and offers no h2c upgrade */
+    record Delivery(String path, String signature, byte[] body, String protocol, String upgrade) {
     }
 
     HttpServer receiver;
@@ -43,7 +44,8 @@ class WebhookDeliveryTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             deliveries.add(new Delivery("/hook", exchange.getRequestHeaders().getFirst("X-Signature"),
-                    exchange.getRequestBody().readAllBytes()));
+                    exchange.getRequestBody().readAllBytes(), exchange.getProtocol(),
+                    exchange.getRequestHeaders().getFirst("Upgrade")));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -80,6 +82,8 @@ class WebhookDeliveryTest {
                     .field("alias", "hooked").file("file", "w.png", ApiRoutesTest.tinyPng()))).get("job");
             Delivery delivery = deliveries.poll(10, TimeUnit.SECONDS);
             assertNotNull(delivery, "the webhook was called");
+            assertEquals("HTTP/1.1", delivery.protocol());
+            assertNull(delivery.upgrade(), "no h2c upgrade offered");
             assertEquals(hmac(delivery.body(), SECRET), delivery.signature());
             assertTrue(delivery.signature().matches("[0-9a-f]{64}"), "lower-case hex");
             OcrResponse posted = MindeeJson.mapper().readValue(delivery.body(), OcrResponse.class);
