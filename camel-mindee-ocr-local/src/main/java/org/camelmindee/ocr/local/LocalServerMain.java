@@ -32,7 +32,8 @@ public final class LocalServerMain {
         { "--allow-url-downloads", "MINDEE_LOCAL_ALLOW_URL_DOWNLOADS", "fetch 'url' inputs (true/false, default false)" },
         { "--max-file-mb", "MINDEE_LOCAL_MAX_FILE_MB", "largest accepted document in MB (default 100)" },
         { "--tessdata", "MINDEE_LOCAL_TESSDATA", "directory of *.traineddata (default: bundled English)" },
-        { "--languages", "MINDEE_LOCAL_LANGUAGES", "Tesseract languages, e.g. eng+deu (default eng)" },
+        { "--languages", "MINDEE_LOCAL_LANGUAGES",
+            "Tesseract languages, e.g. eng+fra (default eng; others from the tesseract-ocr-<lang> packages)" },
         { "--cert-file", "MINDEE_LOCAL_CERT_FILE", "where to write the HTTPS certificate (PEM) for clients to trust" },
     };
 

@@ -6,7 +6,7 @@ import org.bytedeco.leptonica.PIX;
 
 /**
  * Prepares a grey page for Tesseract: 2x upscaling of low-resolution pages (Tesseract wants capital letters of 20 to
- * 30 pixels), a median on speckled pages, quarter turns for pages lying sideways or upside down, then deskewing (a
+ * 30 pixels), contrast normalisation of faint or unevenly lit pages ({@link PageLighting}), a median on speckled pages, quarter turns for pages lying sideways or upside down, then deskewing (a
  * page turned by a couple of degrees loses whole lines otherwise). Keeps track of it all in a {@link PageTransform}
  * so that word boxes land on the original page.
  */
@@ -38,6 +38,14 @@ final class PagePreprocessor {
                 pixDestroy(current);
                 current = scaled;
                 transform = transform.scaled(2.0);
+            }
+        }
+        if (settings.normalizeContrast() && PageLighting.needsNormalising(current)) {
+            // each neighbourhood stretched to the full range (tiles of 50 px, smoothed): faint ink and shadows go
+            PIX normalised = pixContrastNorm(null, current, 50, 50, 130, 2, 2);
+            if (normalised != null) {
+                pixDestroy(current);
+                current = normalised;
             }
         }
         if (settings.despeckleAbove() > 0) {

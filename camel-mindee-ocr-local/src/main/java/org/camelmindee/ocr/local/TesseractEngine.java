@@ -1,6 +1,6 @@
 package org.camelmindee.ocr.local;
 
-import static org.bytedeco.leptonica.global.leptonica.pixGetXRes;
+import static org.bytedeco.leptonica.global.leptonica.*;
 import static org.bytedeco.tesseract.global.tesseract.*;
 
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.leptonica.BOX;
 import org.bytedeco.leptonica.PIX;
 import org.bytedeco.tesseract.ETEXT_DESC;
 import org.bytedeco.tesseract.ResultIterator;
@@ -45,19 +46,61 @@ final class TesseractEngine implements AutoCloseable {
     /**
      * Recognises one upright grey page; the PIX stays the caller's. Tesseract stops at the deadline (a
      * {@link System#nanoTime()} value), and the page then fails with a 500 problem, as the API fails an inference
-     * that runs too long.
+     * that runs too long. Regions whose background is darker than their text are read a second time, inverted (see
+     * {@link InvertedRegions}); the better reading of each such region is kept.
      */
     OcrPage read(PIX gray, long deadlineNanos) {
+        PagePreprocessor.Prepared prepared = preprocessor.prepare(gray);
+        try {
+            int dpi = pixGetXRes(gray);
+            int sourceDpi = dpi >= 70 && dpi <= 2400 ? (int) Math.round(dpi * prepared.transform().scale()) : 0;
+            List<RecognizedWord> words = recognize(prepared.pix(), sourceDpi, 0, 0, deadlineNanos);
+            if (settings.invertDarkRegions()) {
+                for (InvertedRegions.Box region : InvertedRegions.find(prepared.pix())) {
+                    words = InvertedReading.merge(words, readInverted(prepared.pix(), region, sourceDpi, deadlineNanos),
+                            region);
+                }
+            }
+            return page(words, prepared.transform());
+        } finally {
+            pixDestroy(prepared.pix());
+        }
+    }
+
+    // white margin around an inverted region: Tesseract finds no text touching the edge of its image
+    private static final int REGION_BORDER = 16;
+
+    private List<RecognizedWord> readInverted(PIX page, InvertedRegions.Box region, int sourceDpi, long deadline) {
+        PIX inverted = null;
+        PIX bordered = null;
+        try (BOX box = boxCreate(region.x(), region.y(), region.width(), region.height())) {
+            PIX clip = pixClipRectangle(page, box, (BOX) null);
+            if (clip == null) {
+                return List.of();
+            }
+            inverted = pixInvert(null, clip);
+            pixDestroy(clip);
+            bordered = pixAddBorder(inverted, REGION_BORDER, 255);
+            if (bordered == null) {
+                return List.of();
+            }
+            return recognize(bordered, sourceDpi, region.x() - REGION_BORDER, region.y() - REGION_BORDER, deadline);
+        } finally {
+            pixDestroy(inverted);
+            pixDestroy(bordered);
+        }
+    }
+
+    /** Words of one image, their boxes moved by (dx, dy): the image may be a region of the page. */
+    private List<RecognizedWord> recognize(PIX pix, int sourceDpi, int dx, int dy, long deadlineNanos) {
         long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
         if (remainingMillis <= 0) {
             throw new ProblemException(Problems.inferenceTimeout(timeLimit.toSeconds()));
         }
-        PagePreprocessor.Prepared prepared = preprocessor.prepare(gray);
         try {
-            api.SetImage(prepared.pix());
-            int dpi = pixGetXRes(gray);
-            if (dpi >= 70 && dpi <= 2400) {
-                api.SetSourceResolution((int) Math.round(dpi * prepared.transform().scale()));
+            api.SetImage(pix);
+            if (sourceDpi > 0) {
+                api.SetSourceResolution(sourceDpi);
             }
             try (ETEXT_DESC monitor = new ETEXT_DESC()) {
                 monitor.set_deadline_msecs((int) Math.min(Integer.MAX_VALUE, remainingMillis));
@@ -69,20 +112,18 @@ final class TesseractEngine implements AutoCloseable {
                     throw new ProblemException(Problems.internalError("Tesseract failed to recognise a page."));
                 }
             }
-            return collect(prepared.transform());
+            return collect(dx, dy);
         } finally {
             api.Clear();
-            org.bytedeco.leptonica.global.leptonica.pixDestroy(prepared.pix());
         }
     }
 
-    /** Words with their polygons, and the page text: lines of a paragraph joined by spaces, paragraphs by newlines. */
-    private OcrPage collect(PageTransform transform) {
-        List<OcrWord> words = new ArrayList<>();
-        StringBuilder content = new StringBuilder();
+    /** The words Tesseract found, in its reading order, with their boxes spanning their line's height. */
+    private List<RecognizedWord> collect(int dx, int dy) {
+        List<RecognizedWord> words = new ArrayList<>();
         ResultIterator it = api.GetIterator();
         if (it == null) {
-            return new OcrPage("", List.of());
+            return words;
         }
         int[] left = new int[1];
         int[] top = new int[1];
@@ -96,7 +137,7 @@ final class TesseractEngine implements AutoCloseable {
                 if (it.Empty(RIL_WORD)) {
                     continue;
                 }
-                if (it.IsAtBeginningOf(RIL_PARA) && content.length() > 0) {
+                if (it.IsAtBeginningOf(RIL_PARA)) {
                     paragraphPending = true;
                 }
                 if (it.IsAtBeginningOf(RIL_TEXTLINE) && it.BoundingBox(RIL_TEXTLINE, left, top, right, bottom)) {
@@ -104,24 +145,34 @@ final class TesseractEngine implements AutoCloseable {
                     lineBox[3] = bottom[0];
                 }
                 String text = text(it);
-                if (text.isEmpty() || it.Confidence(RIL_WORD) < settings.minWordConfidence()
+                float confidence = it.Confidence(RIL_WORD);
+                if (text.isEmpty() || confidence < settings.minWordConfidence()
                         || !it.BoundingBox(RIL_WORD, left, top, right, bottom)) {
                     continue;
                 }
-                if (content.length() > 0) {
-                    content.append(paragraphPending ? '\n' : ' ');
-                }
-                paragraphPending = false;
-                content.append(text);
                 // Mindee's words span the height of their line (a short word like "are" is not cut to its x-height)
-                int wordTop = Math.min(top[0], lineBox[1]);
-                int wordBottom = Math.max(bottom[0], lineBox[3]);
-                words.add(new OcrWord(text, transform.polygon(left[0], wordTop, right[0], wordBottom)));
+                words.add(new RecognizedWord(text, confidence, paragraphPending, left[0] + dx,
+                        Math.min(top[0], lineBox[1]) + dy, right[0] + dx, Math.max(bottom[0], lineBox[3]) + dy));
+                paragraphPending = false;
             } while (it.Next(RIL_WORD));
         } finally {
             TessResultIteratorDelete(it);
         }
-        return new OcrPage(content.toString(), words);
+        return words;
+    }
+
+    /** The page text (lines of a paragraph joined by spaces, paragraphs by newlines) and the words' polygons. */
+    private static OcrPage page(List<RecognizedWord> words, PageTransform transform) {
+        List<OcrWord> out = new ArrayList<>(words.size());
+        StringBuilder content = new StringBuilder();
+        for (RecognizedWord w : words) {
+            if (content.length() > 0) {
+                content.append(w.startsParagraph() ? '\n' : ' ');
+            }
+            content.append(w.text());
+            out.add(new OcrWord(w.text(), transform.polygon(w.left(), w.top(), w.right(), w.bottom())));
+        }
+        return new OcrPage(content.toString(), out);
     }
 
     private static String text(ResultIterator it) {

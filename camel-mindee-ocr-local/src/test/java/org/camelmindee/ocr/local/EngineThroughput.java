@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,7 +20,8 @@ import org.bytedeco.javacpp.Loader;
  * Pages per second of one worker, against the bare {@code tesseract} program shipped in the bytedeco jar, on the
  * same pages in the same run. Usage (from the repository root, after {@code mvn -pl camel-mindee-ocr-local
  * test-compile}): {@code mvn -q -pl camel-mindee-ocr-local exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.camelmindee.ocr.local.EngineThroughput -Dexec.args="3"} (the argument: rounds).
+ * -Dexec.mainClass=org.camelmindee.ocr.local.EngineThroughput -Dexec.args="3 2"} (the arguments: rounds, and
+ * workers: that many program processes at once against a server of that many workers, 1 by default).
  */
 public final class EngineThroughput {
 
@@ -26,6 +30,7 @@ public final class EngineThroughput {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Path dir = Files.createTempDirectory("mindee-local-bench");
         Map<String, byte[]> pages = new LinkedHashMap<>();
         pages.put("clean.png", TestPages.png(TestPages.draw(0).image()));
@@ -40,8 +45,9 @@ public final class EngineThroughput {
             files.add(Files.write(dir.resolve(page.getKey()), page.getValue()));
         }
         int total = rounds * files.size();
-        System.out.printf("%d pages x %d rounds, %d cores%n", files.size(), rounds,
+        System.out.printf("%d pages x %d rounds, %d worker(s), %d cores%n", files.size(), rounds, workers,
                 Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
 
         // the bare engine: the tesseract program of the bytedeco jar, one process per page, words with boxes (tsv)
         String program = Loader.load(org.bytedeco.tesseract.program.tesseract.class);
@@ -57,34 +63,38 @@ public final class EngineThroughput {
         double server = 0;
         try (TesseractRecognizer bareEngine = new TesseractRecognizer(bare);
              TesseractRecognizer defaultEngine = new TesseractRecognizer(OcrSettings.defaults());
-             LocalMindeeServer local = LocalMindeeServer.builder().workers(1).queueCapacity(1000).start()) {
+             LocalMindeeServer local = LocalMindeeServer.builder().workers(workers).queueCapacity(1000).start()) {
             TestHttp http = new TestHttp(local.baseUrl(), "md_bench");
-            timeServer(http, files.subList(0, 1)); // the worker makes its engine on its first job
+            timeServer(http, files.subList(0, Math.min(workers, files.size()))); // workers make their engines first
             for (int r = 0; r < rounds; r++) {
-                binary += timeBinary(program, tessdata, files, false);
-                binaryOneThread += timeBinary(program, tessdata, files, true);
+                binary += timeBinary(program, tessdata, files, false, pool);
+                binaryOneThread += timeBinary(program, tessdata, files, true, pool);
                 inBare += timeInProcess(bareEngine, files)[0];
                 double[] d = timeInProcess(defaultEngine, files);
                 inDefault += d[0];
                 inDefaultCpu += d[1];
                 server += timeServer(http, files);
             }
+        } finally {
+            pool.shutdown();
         }
         System.out.printf("tesseract program (OpenMP default)      %6.2f pages/s%n", total / binary);
         System.out.printf("tesseract program (OMP_THREAD_LIMIT=1)  %6.2f pages/s%n", total / binaryOneThread);
         System.out.printf("in process, bare settings               %6.2f pages/s%n", total / inBare);
         System.out.printf("in process, server defaults             %6.2f pages/s (process CPU %.0f%% of one core)%n",
                 total / inDefault, 100 * inDefaultCpu / inDefault);
-        System.out.printf("server, 1 worker, HTTP end to end       %6.2f pages/s%n", total / server);
+        System.out.printf("server, %d worker(s), HTTP end to end    %6.2f pages/s%n", workers, total / server);
         System.out.printf("ratio server / tesseract program        %6.2f (OMP default), %.2f (1 thread)%n",
                 binary / server, binaryOneThread / server);
     }
 
-    private static double timeBinary(String program, Path tessdata, List<Path> files, boolean oneThread)
-            throws Exception {
+    /** The program on every page, as many processes at once as the pool has threads. */
+    private static double timeBinary(String program, Path tessdata, List<Path> files, boolean oneThread,
+                                     ExecutorService pool) throws Exception {
         long start = System.nanoTime();
-        {
-            for (Path file : files) {
+        List<Future<?>> runs = new ArrayList<>();
+        for (Path file : files) {
+            runs.add(pool.submit(() -> {
                 ProcessBuilder pb = new ProcessBuilder(program, file.toString(), "stdout", "--tessdata-dir",
                         tessdata.toString(), "-l", "eng", "--psm", "3", "tsv").redirectErrorStream(true);
                 if (oneThread) {
@@ -95,7 +105,11 @@ public final class EngineThroughput {
                 if (p.waitFor() != 0) {
                     throw new IllegalStateException("tesseract failed on " + file);
                 }
-            }
+                return null;
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get();
         }
         return (System.nanoTime() - start) / 1e9;
     }
