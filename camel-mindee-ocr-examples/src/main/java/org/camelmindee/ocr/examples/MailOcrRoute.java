@@ -47,10 +47,11 @@ public class MailOcrRoute extends RouteBuilder {
         from("direct:read-mail-document")
                 .routeId("read-mail-document")
                 .setHeader(MindeeOcrConstants.FILENAME, header(MailDocuments.NAME))
-                .setHeader(MindeeOcrConstants.ALIAS, simple("${header.Message-ID} ${header." + MailDocuments.NAME + "}"))
+                .setHeader(MindeeOcrConstants.ALIAS, simple("${header.Message-ID} ${header.mailDocumentName}"))
                 .doTry()
                     .to("mindee-ocr:ocr?resultFormat=text")
-                    .setBody(simple("== ${header.mailDocumentName}, ${header.CamelMindeeOcrPageCount} page(s) ==\n${body}"))
+                    .setBody(simple("== ${header.mailDocumentName}, ${header.CamelMindeeOcrPageCount} page(s) ==\n"
+                                    + "${body}"))
                 .doCatch(MindeeOcrException.class)
                     .log("${header.CamelMindeeOcrAlias}: not read: ${exception.message}")
                     .setBody(simple("== ${header.mailDocumentName}: not read: ${exception.message}"))

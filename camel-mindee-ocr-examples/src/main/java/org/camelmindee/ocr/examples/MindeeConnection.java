@@ -7,8 +7,8 @@ import org.camelmindee.ocr.local.LocalMindeeServer;
 
 /**
  * The Mindee API the examples talk to: Mindee's cloud when {@code MINDEE_V2_API_KEY} and {@code MINDEE_MODEL_ID} are
- * set, otherwise the local engine (the Mindee API with Tesseract) started in this JVM. Either way the routes are the same: only the
- * component's {@code apiKey}, {@code modelId} and {@code baseUrl} differ.
+ * set, otherwise the local engine (the Mindee API with Tesseract) started in this JVM. Either way the routes are the
+ * same: only the component's {@code apiKey}, {@code modelId} and {@code baseUrl} differ.
  */
 public final class MindeeConnection implements AutoCloseable {
 

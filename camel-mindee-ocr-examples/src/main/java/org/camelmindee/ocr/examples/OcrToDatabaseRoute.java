@@ -27,7 +27,8 @@ public class OcrToDatabaseRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("file:{{ocr.inbox}}?antInclude={{ocr.documents}}&antFilterCaseSensitive=false&move=.done&moveFailed=.failed")
+        from("file:{{ocr.inbox}}?antInclude={{ocr.documents}}&antFilterCaseSensitive=false"
+             + "&move=.done&moveFailed=.failed")
                 .routeId(ROUTE_ID)
                 .setHeader(MindeeOcrConstants.ALIAS, header("CamelFileName"))
                 .to("mindee-ocr:ocr")

@@ -101,7 +101,8 @@ class MailOcrRouteTest {
         start();
         MimeBodyPart broken = new MimeBodyPart();
         broken.setDataHandler(new DataHandler(new ByteArrayDataSource(
-                "%PDF-1.7\nthis is not a PDF past its first line\n".getBytes(StandardCharsets.US_ASCII), "application/pdf")));
+                "%PDF-1.7\nthis is not a PDF past its first line\n".getBytes(StandardCharsets.US_ASCII),
+                "application/pdf")));
         broken.setFileName("damaged.pdf");
         broken.setDisposition(Part.ATTACHMENT);
         mailbox.deliver(mail("<broken@customer.example>", "Scan from the copier", broken,
@@ -143,12 +144,14 @@ class MailOcrRouteTest {
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
-                if (event instanceof CamelEvent.ExchangeSentEvent sent && sent.getEndpoint().getEndpointUri().startsWith("mindee-ocr")) {
-                    String name = sent.getExchange().getMessage().getHeader(MailDocuments.NAME, String.class);
+                if (event instanceof CamelEvent.ExchangeSentEvent sent
+                    && sent.getEndpoint().getEndpointUri().startsWith("mindee-ocr")) {
+                    org.apache.camel.Message message = sent.getExchange().getMessage();
+                    String name = message.getHeader(MailDocuments.NAME, String.class);
                     if (sent.getExchange().getException() != null) {
                         failures.add(name);
                     } else {
-                        aliases.put(name, sent.getExchange().getMessage().getHeader(MindeeOcrConstants.ALIAS, String.class));
+                        aliases.put(name, message.getHeader(MindeeOcrConstants.ALIAS, String.class));
                     }
                 }
             }
@@ -201,10 +204,12 @@ class MailOcrRouteTest {
     /** The text in HTML with the signature's logo (a PNG shown by cid:), as mail clients send it. */
     private static MimeBodyPart logoAndHtml() throws Exception {
         MimeBodyPart html = new MimeBodyPart();
-        html.setContent("<p>Please find the documents attached.</p><p>Alice<br><img src=\"cid:logo@customer.example\"></p>",
+        html.setContent("<p>Please find the documents attached.</p>"
+                        + "<p>Alice<br><img src=\"cid:logo@customer.example\"></p>",
                 "text/html; charset=UTF-8");
         MimeBodyPart logo = new MimeBodyPart();
-        logo.setDataHandler(new DataHandler(new ByteArrayDataSource(LocalMindeeForTests.sample("scanned-letter.png"), "image/png")));
+        logo.setDataHandler(new DataHandler(
+                new ByteArrayDataSource(LocalMindeeForTests.sample("scanned-letter.png"), "image/png")));
         logo.setFileName("logo.png");
         logo.setDisposition(Part.INLINE);
         logo.setContentID("<logo@customer.example>");

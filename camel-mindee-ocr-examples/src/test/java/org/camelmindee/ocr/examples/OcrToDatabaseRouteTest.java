@@ -81,7 +81,8 @@ class OcrToDatabaseRouteTest {
     @Test
     void eachDocumentIsOneRowAndOneQueryFindsTheOneThatMentionsAWord() throws Exception {
         start(false);
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute(OcrToDatabaseRoute.ROUTE_ID).whenCompleted(2).create();
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute(OcrToDatabaseRoute.ROUTE_ID).whenCompleted(2)
+                .create();
         drop("delivery-note.pdf", "scanned-letter.png");
 
         assertTrue(done.matches(90, TimeUnit.SECONDS), "both documents stored");
@@ -104,15 +105,18 @@ class OcrToDatabaseRouteTest {
     @Test
     void aResultStoredTwiceStaysOneRow() throws Exception {
         start(false);
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute(OcrToDatabaseRoute.ROUTE_ID).whenCompleted(1).create();
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute(OcrToDatabaseRoute.ROUTE_ID).whenCompleted(1)
+                .create();
         drop("scanned-letter.png");
         assertTrue(done.matches(60, TimeUnit.SECONDS), "the document stored");
         String jobId = queryOne("SELECT job_id FROM ocr_document");
 
         // the same job's result again, as a recovery after a timeout would fetch it: getJob, then getResult
         ProducerTemplate template = context.createProducerTemplate();
-        Exchange job = template.request("mindee-ocr:getJob", e -> e.getMessage().setHeader(MindeeOcrConstants.JOB_ID, jobId));
-        Exchange result = template.request("mindee-ocr:getResult", e -> e.getMessage().setHeaders(job.getMessage().getHeaders()));
+        Exchange job = template.request("mindee-ocr:getJob",
+                e -> e.getMessage().setHeader(MindeeOcrConstants.JOB_ID, jobId));
+        Exchange result = template.request("mindee-ocr:getResult",
+                e -> e.getMessage().setHeaders(job.getMessage().getHeaders()));
         assertEquals(jobId, result.getMessage().getHeader(MindeeOcrConstants.JOB_ID));
         Exchange stored = template.request(OcrToDatabaseRoute.STORE, e -> e.setMessage(result.getMessage().copy()));
 
@@ -161,7 +165,8 @@ class OcrToDatabaseRouteTest {
     }
 
     private static String queryOne(String sql) throws Exception {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet row = s.executeQuery(sql)) {
             assertTrue(row.next(), "no row for " + sql);
             return row.getString(1);
         }
@@ -170,7 +175,8 @@ class OcrToDatabaseRouteTest {
     /** The query the docs show: "which document mentions ...?". */
     private static List<String> aliasesMentioning(String words) throws Exception {
         try (Connection c = database.getConnection(); PreparedStatement q = c.prepareStatement(
-                "SELECT alias FROM ocr_document WHERE text_search @@ websearch_to_tsquery('english', ?) ORDER BY alias")) {
+                "SELECT alias FROM ocr_document WHERE text_search @@ websearch_to_tsquery('english', ?)"
+                + " ORDER BY alias")) {
             q.setString(1, words);
             List<String> aliases = new ArrayList<>();
             try (ResultSet row = q.executeQuery()) {

@@ -136,7 +136,8 @@ class S3OcrRouteTest {
         s3Options.setRegion("us-east-1");
         s3Options.setAccessKey(s3.getAccessKey());
         s3Options.setSecretKey(s3.getSecretKey());
-        MindeeOcrConfiguration ocrOptions = context.getComponent("mindee-ocr", MindeeOcrComponent.class).getConfiguration();
+        MindeeOcrConfiguration ocrOptions = context.getComponent("mindee-ocr", MindeeOcrComponent.class)
+                .getConfiguration();
         ocrOptions.setApiKey("md_s3_example");
         ocrOptions.setModelId(LocalMindeeServer.MODEL_ID);
         ocrOptions.setBaseUrl(mindee.baseUrl());
