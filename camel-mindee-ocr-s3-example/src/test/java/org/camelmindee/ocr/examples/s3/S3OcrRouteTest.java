@@ -87,6 +87,7 @@ class S3OcrRouteTest {
     @Test
     void eachScanMovesToDoneWithItsTextAndJsonBesideIt() throws Exception {
         start(false);
+        int jobsBefore = mindee.jobCount();
         put("inbox/photo-receipt.jpg", "photo-receipt.jpg");
         put("inbox/scanned-letter.png", "scanned-letter.png");
 
@@ -100,6 +101,8 @@ class S3OcrRouteTest {
         // streamed: mindee-ocr was handed each object's stream, never a byte[] of the whole object
         assertTrue(InputStream.class.isAssignableFrom(bodies.get("inbox/photo-receipt.jpg")), bodies.toString());
         assertTrue(InputStream.class.isAssignableFrom(bodies.get("inbox/scanned-letter.png")), bodies.toString());
+        // polls come every 200 ms while a scan is in OCR: the consumer's in-progress keys keep it to one job each
+        assertEquals(2, mindee.jobCount() - jobsBefore, "one job per scan");
         assertTrue(context.getVersion().startsWith(System.getProperty("mindee.expectCamelVersion", "4.18")),
                 "this module runs on the Camel 4.18 line: " + context.getVersion());
     }
