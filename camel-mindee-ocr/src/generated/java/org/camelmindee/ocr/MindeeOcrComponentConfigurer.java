@@ -61,6 +61,10 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "originalsdirectory":
+        case "originalsDirectory": getOrCreateConfiguration(target).setOriginalsDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "pdfa":
+        case "pdfA": getOrCreateConfiguration(target).setPdfA(property(camelContext, boolean.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": getOrCreateConfiguration(target).setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollinterval":
@@ -123,6 +127,10 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "originalsdirectory":
+        case "originalsDirectory": return java.lang.String.class;
+        case "pdfa":
+        case "pdfA": return boolean.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
         case "pollinterval":
@@ -186,6 +194,10 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
+        case "originalsdirectory":
+        case "originalsDirectory": return getOrCreateConfiguration(target).getOriginalsDirectory();
+        case "pdfa":
+        case "pdfA": return getOrCreateConfiguration(target).isPdfA();
         case "pollinitialdelay":
         case "pollInitialDelay": return getOrCreateConfiguration(target).getPollInitialDelay();
         case "pollinterval":

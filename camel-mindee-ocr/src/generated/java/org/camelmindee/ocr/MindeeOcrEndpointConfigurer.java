@@ -51,6 +51,10 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "originalsdirectory":
+        case "originalsDirectory": target.getConfiguration().setOriginalsDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "pdfa":
+        case "pdfA": target.getConfiguration().setPdfA(property(camelContext, boolean.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": target.getConfiguration().setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollinterval":
@@ -110,6 +114,10 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return int.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "originalsdirectory":
+        case "originalsDirectory": return java.lang.String.class;
+        case "pdfa":
+        case "pdfA": return boolean.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
         case "pollinterval":
@@ -170,6 +178,10 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
+        case "originalsdirectory":
+        case "originalsDirectory": return target.getConfiguration().getOriginalsDirectory();
+        case "pdfa":
+        case "pdfA": return target.getConfiguration().isPdfA();
         case "pollinitialdelay":
         case "pollInitialDelay": return target.getConfiguration().getPollInitialDelay();
         case "pollinterval":

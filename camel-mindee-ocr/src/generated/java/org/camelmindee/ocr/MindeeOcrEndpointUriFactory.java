@@ -24,7 +24,7 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(30);
         props.add("alias");
         props.add("apiKey");
         props.add("baseUrl");
@@ -41,6 +41,8 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
         props.add("maxRetries");
         props.add("modelId");
         props.add("operation");
+        props.add("originalsDirectory");
+        props.add("pdfA");
         props.add("pollInitialDelay");
         props.add("pollInterval");
         props.add("pollTimeout");

@@ -2,7 +2,9 @@ package org.camelmindee.ocr;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.camelmindee.ocr.model.InferenceFile;
 import org.camelmindee.ocr.model.Job;
@@ -10,6 +12,7 @@ import org.camelmindee.ocr.model.JobStatus;
 import org.camelmindee.ocr.model.OcrInference;
 import org.camelmindee.ocr.model.OcrResponse;
 import org.camelmindee.ocr.model.WebhookFailure;
+import org.camelmindee.ocr.output.ReadingOrderText;
 
 /**
  * Puts Mindee's answers on a Camel message: the body as {@code resultFormat} says, and the headers. The producer and the
@@ -18,22 +21,45 @@ import org.camelmindee.ocr.model.WebhookFailure;
 final class MindeeOcrBinding {
 
     private final MindeeOcrResultFormat format;
+    private final boolean pdfA;
 
-    MindeeOcrBinding(MindeeOcrResultFormat format) {
+    MindeeOcrBinding(MindeeOcrResultFormat format, boolean pdfA) {
         this.format = format;
+        this.pdfA = pdfA;
     }
 
-    /** A result: the typed result, the API's JSON as a String, or the text; and its headers. */
+    /** A result, its body made here: fine for every format but those that use the original. */
     void setResult(Message message, OcrResponse response, byte[] json) {
-        switch (format) {
-            case json -> message.setBody(new String(json, StandardCharsets.UTF_8));
-            case text -> message.setBody(response.text());
-            default -> message.setBody(response);
-        }
+        setResult(message, response, body(message.getExchange(), response, json, null));
+    }
+
+    /** A result with the body already made by {@link #body}. */
+    void setResult(Message message, OcrResponse response, Object body) {
+        message.setBody(body);
         setResultHeaders(message, response);
     }
 
-    /** A failed inference from a webhook: the failure, or the JSON as sent for {@code json} and {@code text}. */
+    /** Whether the body is made from the original document too, and takes time (the producer makes it off its I/O). */
+    boolean usesOriginal() {
+        return format.usesOriginal();
+    }
+
+    /**
+     * The body {@code resultFormat} asks for: the typed result, the API's JSON as a String, the text in reading order,
+     * or a body made with the original ({@link MindeeOcrOutputs}).
+     *
+     * @param original the original document, or null when there is none
+     */
+    Object body(Exchange exchange, OcrResponse response, byte[] json, Path original) {
+        return switch (format) {
+            case json -> new String(json, StandardCharsets.UTF_8);
+            case text -> ReadingOrderText.of(response);
+            case searchablePdf, hocr, alto -> MindeeOcrOutputs.body(format, response, original, pdfA, exchange);
+            default -> response;
+        };
+    }
+
+    /** A failed inference from a webhook: the failure, or the JSON as sent for the other formats. */
     void setFailure(Message message, WebhookFailure failure, byte[] json) {
         message.setBody(format == MindeeOcrResultFormat.object ? failure : new String(json, StandardCharsets.UTF_8));
         message.setHeader(MindeeOcrConstants.INFERENCE_ID, failure.inferenceId());

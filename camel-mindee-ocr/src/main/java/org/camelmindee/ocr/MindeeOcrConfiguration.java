@@ -42,10 +42,16 @@ public class MindeeOcrConfiguration implements Cloneable {
     @UriParam(label = "producer",
               description = "Comma-separated webhook ids (UUIDs) Mindee calls when the job is done.")
     private String webhookIds;
-    @UriParam(label = "producer", defaultValue = "object",
+    @UriParam(defaultValue = "object",
               description = "What the result becomes: `object` the typed result, `json` the API's JSON as a String,"
-                            + " `text` the document's text.")
+                            + " `text` the document's text in reading order, `searchablePdf` the original document with"
+                            + " an invisible text layer, `hocr` hOCR, `alto` ALTO 4 XML (docs/outputs.md).")
     private MindeeOcrResultFormat resultFormat = MindeeOcrResultFormat.object;
+    @UriParam(defaultValue = "false",
+              description = "With `resultFormat=searchablePdf`: make the PDF declare PDF/A-2b (XMP identification and"
+                            + " an sRGB output intent), for archives. Pages made from images conform; pages of an"
+                            + " original PDF are kept as they are and conform only if they did.")
+    private boolean pdfA;
 
     @UriParam(label = "producer,polling", defaultValue = "2s", javaType = "java.time.Duration",
               description = "How long after the enqueue to poll the job the first time; the component shortens or"
@@ -103,6 +109,11 @@ public class MindeeOcrConfiguration implements Cloneable {
                             + " 3-page result: 619,226 bytes pretty-printed, 223,239 compact), so about 20 dense pages"
                             + " fit; raise it for longer documents. The HTTP server may have its own limit too.")
     private int webhookMaxPayloadSize = DEFAULT_WEBHOOK_MAX_PAYLOAD_SIZE;
+    @UriParam(label = "consumer",
+              description = "The directory where the documents sent for OCR wait, for `resultFormat=searchablePdf`,"
+                            + " `hocr` and `alto` on the webhook consumer: a result's original is the file named as its"
+                            + " alias, else as its file name, in this directory.")
+    private String originalsDirectory;
     @UriParam(label = "consumer,advanced",
               description = "The repository that remembers the inference ids already routed, so that a webhook Mindee"
                             + " delivers twice is routed once. In memory (the last 10,000 ids) by default; share a JDBC,"
@@ -176,6 +187,22 @@ public class MindeeOcrConfiguration implements Cloneable {
 
     public void setResultFormat(MindeeOcrResultFormat resultFormat) {
         this.resultFormat = resultFormat;
+    }
+
+    public boolean isPdfA() {
+        return pdfA;
+    }
+
+    public void setPdfA(boolean pdfA) {
+        this.pdfA = pdfA;
+    }
+
+    public String getOriginalsDirectory() {
+        return originalsDirectory;
+    }
+
+    public void setOriginalsDirectory(String originalsDirectory) {
+        this.originalsDirectory = originalsDirectory;
     }
 
     public long getPollInitialDelay() {

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.camel.Converter;
 import org.camelmindee.ocr.model.OcrResponse;
+import org.camelmindee.ocr.output.ReadingOrderText;
 
 /**
  * Lets a result go wherever text goes: {@code convertBodyTo(String.class)}, {@code to("file:...")}. The text is each
- * page's content, pages separated by a form feed.
+ * page's content (rebuilt from the word polygons for a page that has words and no content), pages separated by a form
+ * feed: {@link ReadingOrderText}.
  */
 @Converter(generateLoader = true)
 public final class MindeeOcrConverters {
@@ -19,12 +21,12 @@ public final class MindeeOcrConverters {
 
     @Converter
     public static String toString(OcrResponse response) {
-        return response.text();
+        return ReadingOrderText.of(response);
     }
 
     @Converter
     public static byte[] toBytes(OcrResponse response) {
-        return response.text().getBytes(StandardCharsets.UTF_8);
+        return toString(response).getBytes(StandardCharsets.UTF_8);
     }
 
     @Converter

@@ -1,7 +1,10 @@
 package org.camelmindee.ocr;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -18,6 +21,7 @@ import org.camelmindee.ocr.api.Document;
 import org.camelmindee.ocr.api.EnqueueRequest;
 import org.camelmindee.ocr.api.MindeeApiClient;
 import org.camelmindee.ocr.api.MindeeOcrException;
+import org.camelmindee.ocr.api.ResultWithJson;
 import org.camelmindee.ocr.model.Job;
 import org.camelmindee.ocr.model.JobStatus;
 import org.camelmindee.ocr.poll.JobWaiter;
@@ -37,6 +41,8 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     private final MindeeOcrConfiguration configuration;
     private final MindeeOcrBinding binding;
     private final InFlightExchanges inFlight = new InFlightExchanges();
+    /** Where searchable PDFs, hOCR and ALTO are made; only for those formats. */
+    private ExecutorService outputExecutor;
     private WritableHealthCheckRepository healthCheckRepository;
     private MindeeOcrProducerHealthCheck healthCheck;
 
@@ -44,7 +50,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         super(endpoint);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
-        this.binding = new MindeeOcrBinding(configuration.getResultFormat());
+        this.binding = new MindeeOcrBinding(configuration.getResultFormat(), configuration.isPdfA());
     }
 
     @Override
@@ -94,9 +100,10 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
             return waiter.start()
                     .whenComplete((poll, error) -> jobsInFlight.decrement())
                     .thenCompose(poll -> client.fetchResult(poll.resultUrl(), job.id(), job.alias(), deadline))
-                    .thenApply(result -> message -> {
+                    .thenCompose(result -> body(exchange, result, request.document()))
+                    .thenApply(made -> message -> {
                         MindeeOcrBinding.setJobHeaders(message, job);
-                        binding.setResult(message, result.response(), result.json());
+                        binding.setResult(message, made.result().response(), made.body());
                     });
         });
     }
@@ -135,9 +142,44 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
             throw new MindeeOcrException("The operation getResult needs header " + MindeeOcrConstants.INFERENCE_ID
                                          + " or " + MindeeOcrConstants.JOB_ID);
         }
+        // the formats made with the original take it from the body, read and checked before the call
+        Document original = null;
+        if (binding.usesOriginal() && exchange.getMessage().getBody() != null) {
+            original = DocumentBodyReader.read(exchange, filename(exchange));
+            MindeeOcrOutputs.checkOriginal(configuration.getResultFormat(), original);
+        } else if (configuration.getResultFormat() == MindeeOcrResultFormat.searchablePdf) {
+            throw new MindeeOcrException("getResult with resultFormat=searchablePdf needs the original document as the"
+                                         + " body (a file, bytes or a stream): the text layer is laid on it");
+        }
+        Document document = original;
         MindeeApiClient client = endpoint.client();
         return client.fetchResult(client.resultUrl(id.strip()), null, null, deadline)
-                .thenApply(result -> message -> binding.setResult(message, result.response(), result.json()));
+                .thenCompose(result -> body(exchange, result, document))
+                .thenApply(made -> message -> binding.setResult(message, made.result().response(), made.body()));
+    }
+
+    /** A result and the body made of it. */
+    private record Made(ResultWithJson result, Object body) {
+    }
+
+    /**
+     * The body of a result: made on the output threads when it uses the original (a PDF of many pages takes seconds,
+     * which the HTTP client's few threads must not spend), else at once.
+     */
+    private CompletableFuture<Made> body(Exchange exchange, ResultWithJson result, Document document) {
+        if (!binding.usesOriginal()) {
+            return CompletableFuture.completedFuture(
+                    new Made(result, binding.body(exchange, result.response(), result.json(), null)));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Path original = MindeeOcrOutputs.file(document, exchange);
+                return new Made(result, binding.body(exchange, result.response(), result.json(), original));
+            } catch (IOException e) {
+                throw new MindeeOcrException("Could not keep the original document for resultFormat="
+                                             + configuration.getResultFormat() + ": " + e.getMessage(), e);
+            }
+        }, outputExecutor);
     }
 
     private CompletableFuture<Consumer<Message>> searchModels(Exchange exchange, long deadline) {
@@ -157,6 +199,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         }
         String filename = filename(exchange);
         Document document = DocumentBodyReader.read(exchange, filename);
+        MindeeOcrOutputs.checkOriginal(configuration.getResultFormat(), document);
         String alias = stringHeader(exchange, MindeeOcrConstants.ALIAS);
         if (alias == null) {
             alias = configuration.getAlias();
@@ -218,6 +261,10 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (binding.usesOriginal()) {
+            outputExecutor = endpoint.getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
+                    "MindeeOcrOutput");
+        }
         // health checks are optional: register one only where a repository for producers exists
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
@@ -235,6 +282,10 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
             healthCheck = null;
         }
         inFlight.failAll();
+        if (outputExecutor != null) {
+            endpoint.getCamelContext().getExecutorServiceManager().shutdown(outputExecutor);
+            outputExecutor = null;
+        }
         super.doStop();
     }
 }

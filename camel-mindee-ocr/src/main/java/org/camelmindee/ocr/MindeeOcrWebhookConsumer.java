@@ -2,6 +2,8 @@ package org.camelmindee.ocr;
 
 import java.util.Map;
 
+import java.nio.file.Path;
+
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -49,7 +51,7 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
-        this.binding = new MindeeOcrBinding(configuration.getResultFormat());
+        this.binding = new MindeeOcrBinding(configuration.getResultFormat(), configuration.isPdfA());
     }
 
     @Override
@@ -162,7 +164,11 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
         Exchange exchange = createExchange(false);
         try {
             if (delivery.result() != null) {
-                binding.setResult(exchange.getMessage(), delivery.result(), delivery.body());
+                // the original, for the formats made with it, waits in originalsDirectory under the job's alias or name
+                Path original = binding.usesOriginal()
+                        ? MindeeOcrOutputs.findOriginal(configuration.getOriginalsDirectory(), delivery.result()) : null;
+                binding.setResult(exchange.getMessage(), delivery.result(),
+                        binding.body(exchange, delivery.result(), delivery.body(), original));
             } else {
                 fail(exchange, delivery);
             }

@@ -27,6 +27,7 @@ import org.apache.camel.util.AntPathMatcher;
  * <p>
  * {@code -Dwatch=true} (or {@code --watch}): copies nothing and keeps watching {@code inbox/} until Ctrl-C.
  * {@code -Ddsl=yaml} (or {@code --yaml}): the same route from {@code routes/ocr-files.camel.yaml}.
+ * {@code -Dpdf=true} (or {@code --pdf}): also {@code <name>.pdf} in the outbox, the document made searchable.
  */
 public final class OcrFilesApplication {
 
@@ -34,15 +35,20 @@ public final class OcrFilesApplication {
     public static final List<String> SAMPLES = List.of("scanned-letter.png", "photo-receipt.jpg", "delivery-note.pdf");
     public static final String YAML_ROUTES = "classpath:routes/ocr-files.camel.yaml";
 
-    /** What to run. */
-    public record Options(Path inbox, Path outbox, boolean watch, boolean yaml) {
+    /** What to run; {@code pdf}: also {@code <name>.pdf}, the document made searchable. */
+    public record Options(Path inbox, Path outbox, boolean watch, boolean yaml, boolean pdf) {
+
+        public Options(Path inbox, Path outbox, boolean watch, boolean yaml) {
+            this(inbox, outbox, watch, yaml, false);
+        }
     }
 
     public static void main(String[] args) throws Exception {
         List<String> list = List.of(args);
         boolean watch = Boolean.getBoolean("watch") || list.contains("--watch");
         boolean yaml = "yaml".equalsIgnoreCase(System.getProperty("dsl")) || list.contains("--yaml");
-        Options options = new Options(Path.of("inbox"), Path.of("outbox"), watch, yaml);
+        boolean pdf = Boolean.getBoolean("pdf") || list.contains("--pdf");
+        Options options = new Options(Path.of("inbox"), Path.of("outbox"), watch, yaml, pdf);
         int failed;
         String warning = MindeeConnection.halfConfigured(System.getenv());
         if (warning != null) {
@@ -85,6 +91,7 @@ public final class OcrFilesApplication {
         }
         main.addOverrideProperty("ocr.inbox", options.inbox().toString());
         main.addOverrideProperty("ocr.outbox", options.outbox().toString());
+        main.addOverrideProperty("ocr.pdf", Boolean.toString(options.pdf()));
         if (options.yaml()) {
             main.addOverrideProperty("camel.main.routes-include-pattern", YAML_ROUTES);
         } else {

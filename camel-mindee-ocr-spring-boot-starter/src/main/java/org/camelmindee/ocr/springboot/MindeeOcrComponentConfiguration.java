@@ -68,6 +68,11 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
      */
     private Integer webhookMaxPayloadSize = 4194304;
     /**
+     * The directory where the documents sent for OCR wait, for resultFormat=searchablePdf, hocr and alto on the webhook
+     * consumer: a result's original is the file named as its alias, else as its file name, in this directory.
+     */
+    private String originalsDirectory;
+    /**
      * The name of the HTTP server component that serves the webhook (a RestConsumerFactory). By default the component
      * of the REST configuration, else platform-http, else the only one there is.
      */
@@ -100,9 +105,17 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
      */
     private Boolean lazyStartProducer = false;
     /**
-     * What the result becomes: object the typed result, json the API's JSON as a String, text the document's text.
+     * What the result becomes: object the typed result, json the API's JSON as a String, text the document's text in
+     * reading order, searchablePdf the original document with an invisible text layer, hocr hOCR, alto ALTO 4 XML
+     * (docs/outputs.md).
      */
     private MindeeOcrResultFormat resultFormat = MindeeOcrResultFormat.object;
+    /**
+     * With resultFormat=searchablePdf: make the PDF declare PDF/A-2b (XMP identification and an sRGB output intent), for
+     * archives. Pages made from images conform; pages of an original PDF are kept as they are and conform only if they
+     * did.
+     */
+    private Boolean pdfA = false;
     /**
      * Comma-separated webhook ids (UUIDs) Mindee calls when the job is done.
      */
@@ -242,6 +255,22 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
 
     public void setWebhookPath(String webhookPath) {
         this.webhookPath = webhookPath;
+    }
+
+    public String getOriginalsDirectory() {
+        return originalsDirectory;
+    }
+
+    public void setOriginalsDirectory(String originalsDirectory) {
+        this.originalsDirectory = originalsDirectory;
+    }
+
+    public Boolean getPdfA() {
+        return pdfA;
+    }
+
+    public void setPdfA(Boolean pdfA) {
+        this.pdfA = pdfA;
     }
 
     public Integer getWebhookMaxPayloadSize() {

@@ -22,7 +22,7 @@ import org.camelmindee.ocr.model.Point;
  * Scanned pages made by the tests: an image with words drawn at known places, and the OCR result that names each word
  * with its exact polygon, so that what the writers place can be checked against the truth.
  */
-final class ScannedPages {
+public final class ScannedPages {
 
     private static final String[] VOCABULARY = {
             "invoice", "Harbour", "Lane", "Books", "total", "amount", "due", "Quay", "Street", "Bristol", "delivery",
@@ -30,7 +30,7 @@ final class ScannedPages {
             "Okafor", "receipt", "VAT", "net", "customer", "account", "paid", "balance" };
 
     /** One page: its pixels and the words on it. */
-    record Page(BufferedImage image, OcrPage ocr) {
+    public record Page(BufferedImage image, OcrPage ocr) {
     }
 
     private ScannedPages() {
@@ -40,7 +40,7 @@ final class ScannedPages {
      * A page of {@code width} x {@code height} pixels: a heading across the top, then two columns of {@code lines}
      * lines each, words drawn in black on white.
      */
-    static Page page(int width, int height, int lines, long seed) {
+    public static Page page(int width, int height, int lines, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -99,7 +99,7 @@ final class ScannedPages {
     }
 
     /** The result Mindee would give for these pages. */
-    static OcrResponse response(String filename, String mimeType, List<OcrPage> pages) {
+    public static OcrResponse response(String filename, String mimeType, List<OcrPage> pages) {
         return new OcrResponse(new OcrInference("00000000-0000-0000-0000-000000000001", null, null,
                 new InferenceFile(filename, null, pages.size(), mimeType), new OcrResult(pages)));
     }
