@@ -1,8 +1,5 @@
 package org.camelmindee.ocr.examples;
 
-import java.io.File;
-
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -25,8 +22,8 @@ public class OcrFilesRoute extends RouteBuilder {
                 .to("file:{{ocr.outbox}}?fileName=${file:onlyname.noext}.json")
                 // -Dpdf=true: the document made searchable too. The same result once more (a GET: no new job) with the
                 // original, still in the inbox, as the body; WebP and HEIC cannot be made into a PDF here
-                .filter(simple("{{ocr.pdf}} == 'true' && ${file:ext} regex '(?i)pdf|png|jpe?g|tiff?'"))
-                    .setBody(header(Exchange.FILE_PATH).convertTo(File.class))
+                .filter(simple("{{ocr.pdf:false}} == 'true' && ${file:ext} regex '(?i)pdf|png|jpe?g|tiff?'"))
+                    .bean(OriginalFile.class, "of")
                     .to("mindee-ocr:getResult?resultFormat=searchablePdf")
                     .to("file:{{ocr.outbox}}?fileName=${file:onlyname.noext}.pdf");
     }
