@@ -69,7 +69,7 @@ class OcrApplicationTest {
         registry.add("MINDEE_WEBHOOK_SECRET", () -> WEBHOOK_SECRET);
         registry.add("server.port", () -> PORT);
         // the first poll sooner than the default 2 s: the local engine reads a line of text in well under a second
-        registry.add("camel.component.mindee-ocr.poll-initial-delay", () -> "0.3s");
+        registry.add("camel.component.mindee-ocr.poll-initial-delay", () -> "300ms");
     }
 
     @AfterAll
