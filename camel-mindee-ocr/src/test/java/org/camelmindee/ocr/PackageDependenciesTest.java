@@ -55,6 +55,12 @@ class PackageDependenciesTest {
         });
     }
 
+    /** The JSON model is the bottom layer, shared with the local engine and the benchmarks: it uses no other package. */
+    @Test
+    void theModelUsesNoOtherPackage() {
+        assertEquals(Set.of(), graph().getOrDefault(ROOT + ".model", Set.of()));
+    }
+
     /** Each package of the component and the project packages its sources name, itself left out. */
     static Map<String, Set<String>> graph() {
         Map<String, Set<String>> graph = new TreeMap<>();
