@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * The harness: for each scenario and each client, a fresh simulated Mindee (same configuration), the client in a JVM
  * of its own, then one table of figures in scenario time, and the soak's accounting.
  *
- * <p>Arguments: scenario names ({@code all} = burst steady wide long upload soak), and optionally {@code --docs=N},
+ * <p>Arguments: scenario names ({@code all} = burst steady wide long upload soak; {@code fleet} is run on its own, see
+ * {@link FleetBenchmark}), and optionally {@code --docs=N},
  * {@code --scale=S}, {@code --clients=POLLING,WEBHOOK,SDK} to override every scenario's.
  */
 public final class BenchmarkMain {
@@ -67,6 +68,11 @@ public final class BenchmarkMain {
             Scenario scenario = Scenario.named(name);
             scenario = scenario.with(docs != null ? docs : scenario.documents(),
                     scale != null ? scale : scenario.scale());
+            if ("fleet".equals(name)) {
+                FleetBenchmark.run(scenario, out);
+                out.println();
+                continue;
+            }
             File upload = scenario.documentSize() > 16 * 1024 * 1024 ? Documents.pngFile(scenario.documentSize()) : null;
             try {
                 for (ClientKind kind : scenario.clients()) {
@@ -84,7 +90,9 @@ public final class BenchmarkMain {
                 }
             }
         }
-        Report.print(runs, out);
+        if (!runs.isEmpty()) {
+            Report.print(runs, out);
+        }
         return runs;
     }
 

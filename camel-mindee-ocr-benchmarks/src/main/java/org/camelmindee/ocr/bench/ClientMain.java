@@ -34,17 +34,7 @@ public final class ClientMain {
         Integer webhookPort = "-".equals(args[6]) ? null : Integer.valueOf(args[6]);
         File upload = "-".equals(args[7]) ? null : new File(args[7]);
 
-        Scenario warmUp = Scenario.named("warmup");
-        Outcomes warm = new Outcomes(warmUp.documents());
-        try (BenchClient client = client(kind, warmUp, args[8], webhookPort, null, warm)) {
-            client.start();
-            for (int i = 0; i < warmUp.documents(); i++) {
-                client.submit(i);
-            }
-            if (!warm.await(TimeUnit.SECONDS.toNanos(30))) {
-                System.err.println("warm-up incomplete");
-            }
-        }
+        warmUp(kind, args[8], webhookPort);
 
         Outcomes outcomes = new Outcomes(scenario.documents());
         BenchClient client = client(kind, scenario, baseUrl, webhookPort, upload, outcomes);
@@ -90,6 +80,21 @@ public final class ClientMain {
         } finally {
             // SDK threads still sleeping, Camel's threads: this JVM is done
             System.exit(0);
+        }
+    }
+
+    /** Runs the warm-up scenario against its own server and throws the client away. */
+    static void warmUp(ClientKind kind, String warmUpUrl, Integer webhookPort) throws Exception {
+        Scenario warmUp = Scenario.named("warmup");
+        Outcomes warm = new Outcomes(warmUp.documents());
+        try (BenchClient client = client(kind, warmUp, warmUpUrl, webhookPort, null, warm)) {
+            client.start();
+            for (int i = 0; i < warmUp.documents(); i++) {
+                client.submit(i);
+            }
+            if (!warm.await(TimeUnit.SECONDS.toNanos(30))) {
+                System.err.println("warm-up incomplete");
+            }
         }
     }
 

@@ -42,6 +42,9 @@ record Scenario(String name, int documents, double perMinute, Distribution proce
                     Faults.NONE, ALL);
             case "soak" -> new Scenario("soak", 10_000, 0.9 * POSTS_PER_MINUTE, Distribution.logNormal(3, SIGMA, 5),
                     2048, 60, Faults.SOAK, List.of(ClientKind.POLLING));
+            // the burst, dealt among three instances of one application on one account (FleetBenchmark)
+            case "fleet" -> new Scenario("fleet", 2000, 0, Distribution.logNormal(3, SIGMA, 1), 2048, 20,
+                    Faults.NONE, List.of(ClientKind.POLLING));
             case "smoke" -> new Scenario("smoke", 20, 0, Distribution.logNormal(3, SIGMA, 6), 512, 20,
                     Faults.NONE, ALL);
             case "smoke-faults" -> new Scenario("smoke-faults", 30, 0, Distribution.logNormal(3, SIGMA, 7), 512, 20,
@@ -49,7 +52,7 @@ record Scenario(String name, int documents, double perMinute, Distribution proce
             case "warmup" -> new Scenario("warmup", 200, 0, Distribution.logNormal(3, SIGMA, 8), 2048, 300,
                     Faults.NONE, ALL);
             default -> throw new IllegalArgumentException("no scenario " + name
-                                                          + ": burst, steady, wide, long, upload, soak, smoke, smoke-faults");
+                                                          + ": burst, steady, wide, long, upload, soak, fleet, smoke, smoke-faults");
         };
     }
 
