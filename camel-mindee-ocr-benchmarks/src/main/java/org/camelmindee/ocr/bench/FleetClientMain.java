@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.camelmindee.ocr.jdbc.JdbcRateBudgets;
+import org.camelmindee.ocr.jdbc.JdbcRateBudgetStore;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -34,11 +34,11 @@ public final class FleetClientMain {
 
         ClientMain.warmUp(ClientKind.POLLING, warmUpUrl, null);
 
-        JdbcRateBudgets shared = null;
+        JdbcRateBudgetStore shared = null;
         if (!"-".equals(jdbcUrl)) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setUrl(jdbcUrl);
-            shared = new JdbcRateBudgets(dataSource);
+            shared = new JdbcRateBudgetStore(dataSource);
         }
         Outcomes outcomes = new Outcomes(scenario.documents());
         ComponentClient client = new ComponentClient(scenario, false, baseUrl, null, null, outcomes);

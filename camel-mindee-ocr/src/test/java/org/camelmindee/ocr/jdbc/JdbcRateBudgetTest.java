@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shared budget on a real PostgreSQL: each {@link JdbcRateBudgets} is one instance of the application (its own
+ * The shared budget on a real PostgreSQL: each {@link JdbcRateBudgetStore} is one instance of the application (its own
  * threads and connections), and they share one account. Windows are short (a second or two) so that the test takes
  * seconds; the properties are counts within windows, with a tenth of a window of slack for the moments a grant's
  * answer takes to reach the caller.
@@ -28,8 +28,8 @@ class JdbcRateBudgetTest {
     @Test
     void threeInstancesTogetherGrantAtMostTheLimitInAnyWindow() throws Exception {
         int limit = 8;
-        List<JdbcRateBudgets> instances = List.of(new JdbcRateBudgets(PostgresServer.dataSource()),
-                new JdbcRateBudgets(PostgresServer.dataSource()), new JdbcRateBudgets(PostgresServer.dataSource()));
+        List<JdbcRateBudgetStore> instances = List.of(new JdbcRateBudgetStore(PostgresServer.dataSource()),
+                new JdbcRateBudgetStore(PostgresServer.dataSource()), new JdbcRateBudgetStore(PostgresServer.dataSource()));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             List<CompletableFuture<Long>> grants = new ArrayList<>();
@@ -52,14 +52,14 @@ class JdbcRateBudgetTest {
             long span = times.get(times.size() - 1) - times.get(0);
             assertTrue(span < 4 * WINDOW, "30 grants took " + TimeUnit.NANOSECONDS.toMillis(span) + " ms");
         } finally {
-            instances.forEach(JdbcRateBudgets::close);
+            instances.forEach(JdbcRateBudgetStore::close);
         }
     }
 
     @Test
     void aPauseSeenByOneInstanceHoldsEveryInstance() throws Exception {
-        try (JdbcRateBudgets a = new JdbcRateBudgets(PostgresServer.dataSource());
-             JdbcRateBudgets b = new JdbcRateBudgets(PostgresServer.dataSource())) {
+        try (JdbcRateBudgetStore a = new JdbcRateBudgetStore(PostgresServer.dataSource());
+             JdbcRateBudgetStore b = new JdbcRateBudgetStore(PostgresServer.dataSource())) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             JdbcRateBudget onB = b.budget("account-b:get", 100, WINDOW);
             long first = onB.acquire(deadline).get(10, TimeUnit.SECONDS);
@@ -81,7 +81,7 @@ class JdbcRateBudgetTest {
     void anInstanceThatDiesLeavesNeitherALeakNorASecondBudget() throws Exception {
         int limit = 5;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JdbcRateBudgets dying = new JdbcRateBudgets(PostgresServer.dataSource());
+        JdbcRateBudgetStore dying = new JdbcRateBudgetStore(PostgresServer.dataSource());
         List<CompletableFuture<Long>> spent = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
             spent.add(dying.budget("account-c:enqueue", limit, WINDOW).acquire(deadline));
@@ -98,7 +98,7 @@ class JdbcRateBudgetTest {
         Thread.sleep(50);
         dying.close();
 
-        try (JdbcRateBudgets fresh = new JdbcRateBudgets(PostgresServer.dataSource())) {
+        try (JdbcRateBudgetStore fresh = new JdbcRateBudgetStore(PostgresServer.dataSource())) {
             JdbcRateBudget budget = fresh.budget("account-c:enqueue", limit, WINDOW);
             List<Long> times = new ArrayList<>();
             for (int i = 0; i < limit; i++) {
@@ -118,7 +118,7 @@ class JdbcRateBudgetTest {
 
     @Test
     void aRequestThatCannotHaveASlotBeforeItsDeadlineFailsWithoutSpendingOne() throws Exception {
-        try (JdbcRateBudgets instance = new JdbcRateBudgets(PostgresServer.dataSource())) {
+        try (JdbcRateBudgetStore instance = new JdbcRateBudgetStore(PostgresServer.dataSource())) {
             JdbcRateBudget budget = instance.budget("account-d:enqueue", 1, TimeUnit.SECONDS.toNanos(20));
             long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             budget.acquire(far).get(10, TimeUnit.SECONDS);

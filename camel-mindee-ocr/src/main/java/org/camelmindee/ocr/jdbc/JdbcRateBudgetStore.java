@@ -13,13 +13,13 @@ import javax.sql.DataSource;
  * fleet configures as the component's {@code rateBudget}. Budgets are named by a digest of the API key (never the
  * key) and the kind of request; the tables are made when absent.
  */
-public final class JdbcRateBudgets implements AutoCloseable {
+public final class JdbcRateBudgetStore implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Map<String, JdbcRateBudget> budgets = new ConcurrentHashMap<>();
     private final Map<String, ScheduledExecutorService> threads = new ConcurrentHashMap<>();
 
-    public JdbcRateBudgets(DataSource dataSource) {
+    public JdbcRateBudgetStore(DataSource dataSource) {
         this.dataSource = dataSource;
         try {
             JdbcSupport.createSchema(dataSource);
