@@ -57,7 +57,8 @@ final class FileRouteLedger {
         try {
             Files.createDirectories(inbox);
             for (int i = 1; i <= count; i++) {
-                Path tmp = Files.write(inbox.getParent().resolve("doc-" + i + ".png.tmp"), TestDocuments.png());
+                Path tmp = Files.write(inbox.getParent().resolve("doc-" + i + ".png.tmp"),
+                        TestDocuments.png("Document " + i));
                 Files.move(tmp, inbox.resolve("doc-" + i + ".png"));
             }
         } catch (IOException e) {

@@ -17,12 +17,17 @@ final class TestDocuments {
 
     /** A real PNG with a line of text. */
     static byte[] png() {
+        return png("Hello Camel");
+    }
+
+    /** A real PNG with this line of text: documents with other texts have other bytes, so other journal keys. */
+    static byte[] png(String text) {
         BufferedImage image = new BufferedImage(200, 60, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 200, 60);
         g.setColor(Color.BLACK);
-        g.drawString("Hello Camel", 20, 35);
+        g.drawString(text, 20, 35);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
