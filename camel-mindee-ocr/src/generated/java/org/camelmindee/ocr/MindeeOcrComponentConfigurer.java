@@ -51,8 +51,18 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "httpServerComponent": getOrCreateConfiguration(target).setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "jobjournal":
+        case "jobJournal": getOrCreateConfiguration(target).setJobJournal(property(camelContext, org.camelmindee.ocr.journal.JobJournal.class, value)); return true;
+        case "journalfailureretention":
+        case "journalFailureRetention": getOrCreateConfiguration(target).setJournalFailureRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "journaljobretention":
+        case "journalJobRetention": getOrCreateConfiguration(target).setJournalJobRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "journalresultretention":
+        case "journalResultRetention": getOrCreateConfiguration(target).setJournalResultRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconnectionsperhost":
+        case "maxConnectionsPerHost": getOrCreateConfiguration(target).setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
         case "maxenqueuesperminute":
         case "maxEnqueuesPerMinute": getOrCreateConfiguration(target).setMaxEnqueuesPerMinute(property(camelContext, int.class, value)); return true;
         case "maxgetsperminute":
@@ -71,6 +81,8 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "polltimeout":
         case "pollTimeout": getOrCreateConfiguration(target).setPollTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratebudget":
+        case "rateBudget": getOrCreateConfiguration(target).setRateBudget(property(camelContext, org.camelmindee.ocr.api.RateBudgetStore.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resultformat":
@@ -117,8 +129,18 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "httpServerComponent": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "jobjournal":
+        case "jobJournal": return org.camelmindee.ocr.journal.JobJournal.class;
+        case "journalfailureretention":
+        case "journalFailureRetention": return long.class;
+        case "journaljobretention":
+        case "journalJobRetention": return long.class;
+        case "journalresultretention":
+        case "journalResultRetention": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconnectionsperhost":
+        case "maxConnectionsPerHost": return int.class;
         case "maxenqueuesperminute":
         case "maxEnqueuesPerMinute": return int.class;
         case "maxgetsperminute":
@@ -137,6 +159,8 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "pollInterval": return long.class;
         case "polltimeout":
         case "pollTimeout": return long.class;
+        case "ratebudget":
+        case "rateBudget": return org.camelmindee.ocr.api.RateBudgetStore.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resultformat":
@@ -184,8 +208,18 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "httpServerComponent": return getOrCreateConfiguration(target).getHttpServerComponent();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "jobjournal":
+        case "jobJournal": return getOrCreateConfiguration(target).getJobJournal();
+        case "journalfailureretention":
+        case "journalFailureRetention": return getOrCreateConfiguration(target).getJournalFailureRetention();
+        case "journaljobretention":
+        case "journalJobRetention": return getOrCreateConfiguration(target).getJournalJobRetention();
+        case "journalresultretention":
+        case "journalResultRetention": return getOrCreateConfiguration(target).getJournalResultRetention();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconnectionsperhost":
+        case "maxConnectionsPerHost": return getOrCreateConfiguration(target).getMaxConnectionsPerHost();
         case "maxenqueuesperminute":
         case "maxEnqueuesPerMinute": return getOrCreateConfiguration(target).getMaxEnqueuesPerMinute();
         case "maxgetsperminute":
@@ -204,6 +238,8 @@ public class MindeeOcrComponentConfigurer extends PropertyConfigurerSupport impl
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "polltimeout":
         case "pollTimeout": return getOrCreateConfiguration(target).getPollTimeout();
+        case "ratebudget":
+        case "rateBudget": return getOrCreateConfiguration(target).getRateBudget();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "resultformat":

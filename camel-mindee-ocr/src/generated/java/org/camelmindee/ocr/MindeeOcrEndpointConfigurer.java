@@ -41,8 +41,18 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "jobjournal":
+        case "jobJournal": target.getConfiguration().setJobJournal(property(camelContext, org.camelmindee.ocr.journal.JobJournal.class, value)); return true;
+        case "journalfailureretention":
+        case "journalFailureRetention": target.getConfiguration().setJournalFailureRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "journaljobretention":
+        case "journalJobRetention": target.getConfiguration().setJournalJobRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "journalresultretention":
+        case "journalResultRetention": target.getConfiguration().setJournalResultRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconnectionsperhost":
+        case "maxConnectionsPerHost": target.getConfiguration().setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
         case "maxenqueuesperminute":
         case "maxEnqueuesPerMinute": target.getConfiguration().setMaxEnqueuesPerMinute(property(camelContext, int.class, value)); return true;
         case "maxgetsperminute":
@@ -61,6 +71,8 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "polltimeout":
         case "pollTimeout": target.getConfiguration().setPollTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratebudget":
+        case "rateBudget": target.getConfiguration().setRateBudget(property(camelContext, org.camelmindee.ocr.api.RateBudgetStore.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resultformat":
@@ -104,8 +116,18 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "httpServerComponent": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "jobjournal":
+        case "jobJournal": return org.camelmindee.ocr.journal.JobJournal.class;
+        case "journalfailureretention":
+        case "journalFailureRetention": return long.class;
+        case "journaljobretention":
+        case "journalJobRetention": return long.class;
+        case "journalresultretention":
+        case "journalResultRetention": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconnectionsperhost":
+        case "maxConnectionsPerHost": return int.class;
         case "maxenqueuesperminute":
         case "maxEnqueuesPerMinute": return int.class;
         case "maxgetsperminute":
@@ -124,6 +146,8 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollInterval": return long.class;
         case "polltimeout":
         case "pollTimeout": return long.class;
+        case "ratebudget":
+        case "rateBudget": return org.camelmindee.ocr.api.RateBudgetStore.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resultformat":
@@ -168,8 +192,18 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "httpServerComponent": return target.getConfiguration().getHttpServerComponent();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "jobjournal":
+        case "jobJournal": return target.getConfiguration().getJobJournal();
+        case "journalfailureretention":
+        case "journalFailureRetention": return target.getConfiguration().getJournalFailureRetention();
+        case "journaljobretention":
+        case "journalJobRetention": return target.getConfiguration().getJournalJobRetention();
+        case "journalresultretention":
+        case "journalResultRetention": return target.getConfiguration().getJournalResultRetention();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconnectionsperhost":
+        case "maxConnectionsPerHost": return target.getConfiguration().getMaxConnectionsPerHost();
         case "maxenqueuesperminute":
         case "maxEnqueuesPerMinute": return target.getConfiguration().getMaxEnqueuesPerMinute();
         case "maxgetsperminute":
@@ -188,6 +222,8 @@ public class MindeeOcrEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollInterval": return target.getConfiguration().getPollInterval();
         case "polltimeout":
         case "pollTimeout": return target.getConfiguration().getPollTimeout();
+        case "ratebudget":
+        case "rateBudget": return target.getConfiguration().getRateBudget();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "resultformat":

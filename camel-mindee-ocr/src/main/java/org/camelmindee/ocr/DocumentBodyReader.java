@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
@@ -15,6 +17,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.camelmindee.ocr.api.Document;
 import org.camelmindee.ocr.api.DocumentType;
 import org.camelmindee.ocr.api.MindeeOcrException;
+import org.camelmindee.ocr.journal.DocumentKeys;
 
 /**
  * Turns an exchange's body into a {@link Document}, refusing before any network call what Mindee would refuse: an
@@ -141,7 +144,9 @@ final class DocumentBodyReader {
                     }
                 }
             });
-            try (OutputStream out = Files.newOutputStream(spool)) {
+            // the journal's key is the SHA-256 of the bytes: computed as they pass, not by reading them again
+            MessageDigest digest = DocumentKeys.digest();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), digest)) {
                 out.write(head);
                 long total = head.length;
                 byte[] buffer = new byte[64 * 1024];
@@ -151,7 +156,7 @@ final class DocumentBodyReader {
                     out.write(buffer, 0, n);
                 }
             }
-            return Document.ofFile(spool, named(filename, type), type);
+            return Document.ofFile(spool, named(filename, type), type).withSha256(DocumentKeys.hex(digest.digest()));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.camelmindee.ocr;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,12 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.camelmindee.ocr.api.ApiStatistics;
 import org.camelmindee.ocr.api.RateBudget;
+import org.camelmindee.ocr.api.RateBudgetStore;
 import org.camelmindee.ocr.api.RequestBudget;
+import org.camelmindee.ocr.api.RequestLanes;
+import org.camelmindee.ocr.journal.DocumentKeys;
+import org.camelmindee.ocr.journal.InMemoryJobJournal;
+import org.camelmindee.ocr.journal.JobJournal;
 import org.camelmindee.ocr.api.TrustAllCertificates;
 import org.camelmindee.ocr.poll.PollPlanner;
 
@@ -36,6 +43,8 @@ public class MindeeOcrComponent extends HealthCheckComponent {
 
     private final Map<String, RequestBudget> budgets = new ConcurrentHashMap<>();
     private volatile Duration rateBudgetWindow = RateBudget.MINUTE_WINDOW;
+    private final Map<String, RequestLanes> lanes = new ConcurrentHashMap<>();
+    private JobJournal journal;
     private final Map<String, PollPlanner> pollPlanners = new ConcurrentHashMap<>();
     private final Map<HttpClientKey, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final ApiStatistics statistics = new ApiStatistics();
@@ -86,19 +95,47 @@ public class MindeeOcrComponent extends HealthCheckComponent {
         this.rateBudgetWindow = rateBudgetWindow;
     }
 
-    /** The enqueue budget of an account, shared by every endpoint with that key; made on first use. */
-    RequestBudget enqueueBudget(String apiKey, int perMinute) {
-        return budget("enqueue", apiKey, perMinute);
+    /**
+     * The enqueue budget of an account, shared by every endpoint with that key; made on first use, in this JVM or, with
+     * a {@code store}, shared by every instance that uses it.
+     */
+    RequestBudget enqueueBudget(String apiKey, int perMinute, RateBudgetStore store) {
+        return budget("enqueue", apiKey, perMinute, store);
     }
 
     /** The budget of GET requests (polls, results, searches) of an account, shared likewise; made on first use. */
-    RequestBudget readBudget(String apiKey, int perMinute) {
-        return budget("read", apiKey, perMinute);
+    RequestBudget readBudget(String apiKey, int perMinute, RateBudgetStore store) {
+        return budget("read", apiKey, perMinute, store);
     }
 
-    private RequestBudget budget(String kind, String apiKey, int perMinute) {
-        return budgets.computeIfAbsent(kind + ":" + apiKey,
-                k -> new RateBudget(perMinute, rateBudgetWindow.toNanos(), TimeUnit.NANOSECONDS));
+    private RequestBudget budget(String kind, String apiKey, int perMinute, RateBudgetStore store) {
+        if (store == null) {
+            return budgets.computeIfAbsent(kind + ":" + apiKey,
+                    k -> new RateBudget(perMinute, rateBudgetWindow.toNanos(), TimeUnit.NANOSECONDS));
+        }
+        // the store names the budget after a digest of the key: the key itself never leaves the JVM
+        String account = "account-" + DocumentKeys.sha256(apiKey.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        return budgets.computeIfAbsent(kind + ":" + apiKey + ":" + System.identityHashCode(store),
+                k -> store.budget(account + ":" + kind, perMinute, rateBudgetWindow.toNanos()));
+    }
+
+    /** The lanes to one API host (scheme, host and port), shared by every endpoint that calls it. */
+    RequestLanes lanes(URI target, int max) {
+        return lanes.computeIfAbsent(target.getScheme() + "://" + target.getRawAuthority() + "#" + max,
+                k -> new RequestLanes(max));
+    }
+
+    /** The endpoint's journal, or the component's own in memory when the endpoint names none. */
+    JobJournal journal(JobJournal configured) {
+        if (configured != null) {
+            return configured;
+        }
+        synchronized (this) {
+            if (journal == null) {
+                journal = new InMemoryJobJournal();
+            }
+            return journal;
+        }
     }
 
     /** What the component has learned of a model's processing times, and plans its polls from. */

@@ -11,6 +11,9 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.camelmindee.ocr.api.RateBudgetStore;
+import org.camelmindee.ocr.api.RequestLanes;
+import org.camelmindee.ocr.journal.JobJournal;
 
 /** The options of an endpoint; the component holds one as the defaults for all its endpoints. */
 @UriParams
@@ -85,6 +88,37 @@ public class MindeeOcrConfiguration implements Cloneable {
               description = "How many times a request is retried after a 429, a 5xx or an I/O error (enqueues only when"
                             + " no job can have been created), within the deadline.")
     private int maxRetries = 5;
+    @UriParam(label = "advanced", defaultValue = "20",
+              description = "The most requests at once to one API host, so the most connections the component opens to"
+                            + " it (camel-http's default per route is 20). More wait in a queue, without a thread; a"
+                            + " quarter of them is kept for polls and result reads, which a row of uploads never holds up.")
+    private int maxConnectionsPerHost = RequestLanes.DEFAULT_MAX;
+    @UriParam(label = "advanced",
+              description = "Where the account's rate budget is counted when several instances share the account: a"
+                            + " RateBudgetStore bean, such as org.camelmindee.ocr.jdbc.JdbcRateBudgetStore on a"
+                            + " PostgreSQL DataSource. Then at most maxEnqueuesPerMinute and maxGetsPerMinute go in any"
+                            + " 60.5 s over all the instances, and a 429 seen by one pauses all. By default each"
+                            + " component counts in its own JVM.")
+    private RateBudgetStore rateBudget;
+    @UriParam(label = "producer,advanced",
+              description = "Where the component remembers what became of each document (its key: the alias when set,"
+                            + " else the SHA-256 of its bytes), so that a document is a paid job once: a JobJournal bean,"
+                            + " such as org.camelmindee.ocr.journal.FileJobJournal (one instance, across restarts) or"
+                            + " org.camelmindee.ocr.jdbc.JdbcJobJournal (PostgreSQL, a fleet). In memory by default.")
+    private JobJournal jobJournal;
+    @UriParam(label = "producer", defaultValue = "12h", javaType = "java.time.Duration",
+              description = "How long the job journal remembers a document's job: the same document again within it"
+                            + " follows that job instead of being enqueued again. 0 forgets jobs at once.")
+    private long journalJobRetention = 12 * 3_600_000L;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "How long the job journal keeps a fetched result, to serve the same document again without"
+                            + " any request. 0 (the default) keeps none: the document's job is followed again instead.")
+    private long journalResultRetention;
+    @UriParam(label = "producer", defaultValue = "1h", javaType = "java.time.Duration",
+              description = "How long a document that failed for good (Mindee answered 400, 413, 415 or 422, or its job"
+                            + " failed with such a problem: a corrupt or encrypted file) fails again at once, from the"
+                            + " job journal, without a new job. 0 remembers no failure.")
+    private long journalFailureRetention = 3_600_000L;
     @UriParam(label = "security", description = "TLS configuration for the connection to the API.")
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "security", defaultValue = "false",
@@ -269,6 +303,54 @@ public class MindeeOcrConfiguration implements Cloneable {
         this.maxRetries = maxRetries;
     }
 
+    public int getMaxConnectionsPerHost() {
+        return maxConnectionsPerHost;
+    }
+
+    public void setMaxConnectionsPerHost(int maxConnectionsPerHost) {
+        this.maxConnectionsPerHost = maxConnectionsPerHost;
+    }
+
+    public RateBudgetStore getRateBudget() {
+        return rateBudget;
+    }
+
+    public void setRateBudget(RateBudgetStore rateBudget) {
+        this.rateBudget = rateBudget;
+    }
+
+    public JobJournal getJobJournal() {
+        return jobJournal;
+    }
+
+    public void setJobJournal(JobJournal jobJournal) {
+        this.jobJournal = jobJournal;
+    }
+
+    public long getJournalJobRetention() {
+        return journalJobRetention;
+    }
+
+    public void setJournalJobRetention(long journalJobRetention) {
+        this.journalJobRetention = journalJobRetention;
+    }
+
+    public long getJournalResultRetention() {
+        return journalResultRetention;
+    }
+
+    public void setJournalResultRetention(long journalResultRetention) {
+        this.journalResultRetention = journalResultRetention;
+    }
+
+    public long getJournalFailureRetention() {
+        return journalFailureRetention;
+    }
+
+    public void setJournalFailureRetention(long journalFailureRetention) {
+        this.journalFailureRetention = journalFailureRetention;
+    }
+
     public SSLContextParameters getSslContextParameters() {
         return sslContextParameters;
     }
@@ -384,6 +466,13 @@ public class MindeeOcrConfiguration implements Cloneable {
         }
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative");
+        }
+        if (maxConnectionsPerHost < 1) {
+            throw new IllegalArgumentException("maxConnectionsPerHost must be at least 1");
+        }
+        if (journalJobRetention < 0 || journalResultRetention < 0 || journalFailureRetention < 0) {
+            throw new IllegalArgumentException("journalJobRetention, journalResultRetention and journalFailureRetention"
+                                               + " must not be negative");
         }
     }
 

@@ -3,6 +3,7 @@ package org.camelmindee.ocr;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.apache.camel.AsyncEndpoint;
@@ -16,6 +17,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 import org.camelmindee.ocr.api.ApiSettings;
 import org.camelmindee.ocr.api.MindeeApiClient;
+import org.camelmindee.ocr.journal.JournalSettings;
+import org.camelmindee.ocr.journal.JournaledJob;
 import org.camelmindee.ocr.poll.PollSchedule;
 import org.camelmindee.ocr.poll.PollPlanner;
 import org.slf4j.Logger;
@@ -35,6 +38,7 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     private MindeeOcrConfiguration configuration;
 
     private MindeeApiClient client;
+    private JournaledJob journaledJob;
 
     public MindeeOcrEndpoint(String uri, MindeeOcrComponent component, MindeeOcrConfiguration configuration) {
         super(uri, component);
@@ -83,6 +87,11 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     @Override
     public String getServiceProtocol() {
         return "http";
+    }
+
+    /** Each document through the job journal, made when the producer starts. */
+    JournaledJob journaledJob() {
+        return journaledJob;
     }
 
     /** The API client, made when the producer starts. */
@@ -138,9 +147,18 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
                     component.httpClient(configuration.getSslContextParameters(),
                             configuration.isTrustAllCertificates(), configuration.getConnectTimeout()),
                     component.scheduler(),
-                    component.enqueueBudget(key, configuration.getMaxEnqueuesPerMinute()),
-                    component.readBudget(key, configuration.getMaxGetsPerMinute()),
-                    settings, component.getStatistics());
+                    component.enqueueBudget(key, configuration.getMaxEnqueuesPerMinute(),
+                            configuration.getRateBudget()),
+                    component.readBudget(key, configuration.getMaxGetsPerMinute(), configuration.getRateBudget()),
+                    settings, component.getStatistics(),
+                    target -> component.lanes(target, configuration.getMaxConnectionsPerHost()));
+            // a claim holds while its enqueue may still be waiting for the budget or sending, up to the deadline
+            JournalSettings journal = new JournalSettings(configuration.getPollTimeout() + 5_000,
+                    configuration.getJournalJobRetention(), configuration.getJournalResultRetention(),
+                    configuration.getJournalFailureRetention(),
+                    TimeUnit.MILLISECONDS.toNanos(configuration.getPollInterval()));
+            journaledJob = new JournaledJob(component.journal(configuration.getJobJournal()), component.scheduler(),
+                    journal, component.getStatistics().ambiguousResends);
         }
     }
 

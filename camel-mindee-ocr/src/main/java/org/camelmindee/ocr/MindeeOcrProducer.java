@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -22,6 +23,8 @@ import org.camelmindee.ocr.api.EnqueueRequest;
 import org.camelmindee.ocr.api.MindeeApiClient;
 import org.camelmindee.ocr.api.MindeeOcrException;
 import org.camelmindee.ocr.api.ResultWithJson;
+import org.camelmindee.ocr.journal.DocumentKeys;
+import org.camelmindee.ocr.journal.JournaledJob;
 import org.camelmindee.ocr.model.Job;
 import org.camelmindee.ocr.model.JobStatus;
 import org.camelmindee.ocr.poll.JobWaiter;
@@ -88,10 +91,8 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         String modelId = modelId(exchange);
         EnqueueRequest request = enqueueRequest(exchange, modelId);
         MindeeApiClient client = endpoint.client();
-        return client.enqueue(request, deadline).thenCompose(response -> {
-            Job job = response.job();
-            flight.job(job);
-            LOG.debug("Enqueued {} as job {}", request.document().filename(), job.id());
+        return journaled(exchange, request, modelId, deadline, flight::job, job -> {
+            LOG.debug("Waiting for job {} of {}", job.id(), request.document().filename());
             JobWaiter waiter = new JobWaiter(client, endpoint.pollSchedule(modelId), endpoint.pollPlanner(modelId),
                     job, System.nanoTime(), deadline);
             flight.waiter(waiter);
@@ -99,20 +100,42 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
             jobsInFlight.increment();
             return waiter.start()
                     .whenComplete((poll, error) -> jobsInFlight.decrement())
-                    .thenCompose(poll -> client.fetchResult(poll.resultUrl(), job.id(), job.alias(), deadline))
-                    .thenCompose(result -> body(exchange, result, request.document()))
-                    .thenApply(made -> message -> {
-                        MindeeOcrBinding.setJobHeaders(message, job);
-                        binding.setResult(message, made.result().response(), made.body());
-                    });
-        });
+                    .thenCompose(poll -> client.fetchResult(poll.resultUrl(), job.id(), job.alias(), deadline));
+        }).thenCompose(outcome -> body(exchange, outcome.result(), request.document())
+                .thenApply(made -> message -> {
+                    MindeeOcrBinding.setJobHeaders(message, outcome.job());
+                    binding.setResult(message, made.result().response(), made.body());
+                }));
+    }
+
+    /**
+     * The document through the job journal: enqueued only when the journal knows nothing of it; else its known job is
+     * followed, its kept result served, or its known failure raised. {@code follow} null stops at the job.
+     */
+    private CompletableFuture<JournaledJob.Outcome> journaled(Exchange exchange, EnqueueRequest request,
+                                                              String modelId, long deadline,
+                                                              java.util.function.Consumer<Job> onJob,
+                                                              Function<Job, CompletableFuture<ResultWithJson>> follow) {
+        String key;
+        try {
+            key = DocumentKeys.of(modelId.strip(), request.alias(), request.document());
+        } catch (java.io.IOException e) {
+            throw new MindeeOcrException("Could not read the document to compute its key: " + e.getMessage(), e);
+        }
+        MindeeApiClient client = endpoint.client();
+        return endpoint.journaledJob().run(key,
+                () -> client.enqueue(request, deadline).thenApply(response -> {
+                    LOG.debug("Enqueued {} as job {}", request.document().filename(), response.job().id());
+                    return response.job();
+                }), follow, onJob, deadline);
     }
 
     private CompletableFuture<Consumer<Message>> enqueue(Exchange exchange, long deadline) {
-        EnqueueRequest request = enqueueRequest(exchange, modelId(exchange));
-        return endpoint.client().enqueue(request, deadline).thenApply(response -> message -> {
-            message.setBody(response.job());
-            MindeeOcrBinding.setJobHeaders(message, response.job());
+        String modelId = modelId(exchange);
+        EnqueueRequest request = enqueueRequest(exchange, modelId);
+        return journaled(exchange, request, modelId, deadline, job -> { }, null).thenApply(outcome -> message -> {
+            message.setBody(outcome.job());
+            MindeeOcrBinding.setJobHeaders(message, outcome.job());
         });
     }
 

@@ -81,7 +81,7 @@ class MindeeOcrSecretsTest extends MindeeOcrProducerTestSupport {
 
             wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(json(401, fixture(wm.baseUrl(), "fixtures/error-401.json", "", "", null))));
             Exchange failed = context.createProducerTemplate().request("direct:bad",
-                    e -> e.getMessage().setBody(TestDocuments.png()));
+                    e -> e.getMessage().setBody(TestDocuments.png("another document")));
             assertNotNull(failed.getException());
             seen.append(failed.getException()).append(failed.getException().getMessage());
 

@@ -61,7 +61,9 @@ class MindeeOcrThreadsTest extends MindeeOcrProducerTestSupport {
         api.resultIs(INFERENCE, JOB, null);
         List<CompletableFuture<Exchange>> futures = new ArrayList<>();
         for (int i = 0; i < IN_FLIGHT; i++) {
-            futures.add(template.asyncSend("direct:ocr", e -> e.getMessage().setBody(TestDocuments.png())));
+            // 200 documents, not one sent 200 times: the job journal would follow the first one's job
+            byte[] document = TestDocuments.png("document " + i);
+            futures.add(template.asyncSend("direct:ocr", e -> e.getMessage().setBody(document)));
         }
         // every document enqueued and its job polled at least once: all 200 are waiting
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

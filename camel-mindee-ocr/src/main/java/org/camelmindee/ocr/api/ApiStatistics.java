@@ -11,6 +11,8 @@ public final class ApiStatistics {
     final LongAdder searches = new LongAdder();
     final LongAdder retries = new LongAdder();
     final LongAdder throttled = new LongAdder();
+    /** Documents sent again although a job may exist: their sender died before recording it (the job journal). */
+    public final LongAdder ambiguousResends = new LongAdder();
     private volatile String lastError;
 
     public long enqueues() {
@@ -36,6 +38,11 @@ public final class ApiStatistics {
     /** Answers with status 429 received. */
     public long throttled() {
         return throttled.sum();
+    }
+
+    /** Documents sent again after a sender died between sending them and recording their job. */
+    public long ambiguousResends() {
+        return ambiguousResends.sum();
     }
 
     public String lastError() {

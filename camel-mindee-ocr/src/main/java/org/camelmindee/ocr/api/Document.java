@@ -17,25 +17,37 @@ public final class Document {
     private final String url;
     private final String filename;
     private final DocumentType type;
+    private final String sha256;
 
-    private Document(byte[] bytes, Path file, String url, String filename, DocumentType type) {
+    private Document(byte[] bytes, Path file, String url, String filename, DocumentType type, String sha256) {
         this.bytes = bytes;
         this.file = file;
         this.url = url;
         this.filename = filename;
         this.type = type;
+        this.sha256 = sha256;
     }
 
     public static Document ofBytes(byte[] bytes, String filename, DocumentType type) {
-        return new Document(Objects.requireNonNull(bytes), null, null, filename, type);
+        return new Document(Objects.requireNonNull(bytes), null, null, filename, type, null);
     }
 
     public static Document ofFile(Path file, String filename, DocumentType type) {
-        return new Document(null, Objects.requireNonNull(file), null, filename, type);
+        return new Document(null, Objects.requireNonNull(file), null, filename, type, null);
     }
 
     public static Document ofUrl(String url, String filename) {
-        return new Document(null, null, Objects.requireNonNull(url), filename, null);
+        return new Document(null, null, Objects.requireNonNull(url), filename, null, null);
+    }
+
+    /** The same document, with the SHA-256 of its bytes (hex) computed while they were read. */
+    public Document withSha256(String digest) {
+        return new Document(bytes, file, url, filename, type, digest);
+    }
+
+    /** The SHA-256 of the bytes (hex) when it was computed while they were read, else null. */
+    public String sha256() {
+        return sha256;
     }
 
     public boolean isUrl() {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.camelmindee.ocr.model.JobResponse;
@@ -33,13 +34,14 @@ public final class MindeeApiClient {
     private final RetryingSender sender;
 
     public MindeeApiClient(HttpClient http, ScheduledExecutorService scheduler, RequestBudget enqueueBudget,
-                           RequestBudget readBudget, ApiSettings settings, ApiStatistics statistics) {
+                           RequestBudget readBudget, ApiSettings settings, ApiStatistics statistics,
+                           Function<URI, RequestLanes> lanes) {
         this.scheduler = scheduler;
         this.enqueueBudget = enqueueBudget;
         this.readBudget = readBudget;
         this.settings = settings;
         this.statistics = statistics;
-        this.sender = new RetryingSender(http, scheduler, settings, statistics);
+        this.sender = new RetryingSender(http, scheduler, settings, statistics, lanes);
     }
 
     public ScheduledExecutorService scheduler() {

@@ -1,7 +1,9 @@
 package org.camelmindee.ocr.api;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * At most {@code limit} requests in any window of {@code window} nanoseconds: a log of the last {@code limit} grants.
@@ -35,8 +37,15 @@ public final class RateBudget implements RequestBudget {
         return new RateBudget(perMinute, MINUTE_WINDOW.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Reserves the next slot; returns how many nanoseconds from {@code now} the request may go. */
     @Override
+    public CompletableFuture<Long> acquire(long now, long deadline) {
+        long wait = reserve(now);
+        return wait > 0 && now + wait > deadline
+                ? CompletableFuture.failedFuture(new TimeoutException("no slot before the deadline"))
+                : CompletableFuture.completedFuture(now + wait);
+    }
+
+    /** Reserves the next slot; returns how many nanoseconds from {@code now} the request may go. */
     public synchronized long reserve(long now) {
         long at = Math.max(now, pausedUntil);
         if (used == limit) {

@@ -1,14 +1,20 @@
 package org.camelmindee.ocr.api;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * How many requests of one kind an account may send, and when the next may go. The client asks before each request
- * and waits on a scheduler, never on a thread. {@link RateBudget} counts in this JVM; a budget shared between the nodes
- * of a cluster implements the same few methods. Times are {@link System#nanoTime()} values.
+ * and waits on a scheduler, never on a thread. {@link RateBudget} counts in this JVM; a {@link RateBudgetStore} makes budgets
+ * shared by the instances of a fleet. Times are {@link System#nanoTime()} values.
  */
 public interface RequestBudget {
 
-    /** Reserves the next slot; returns how many nanoseconds from {@code now} the request may go (0 or less: now). */
-    long reserve(long now);
+    /**
+     * Reserves the next slot for a request that must go before {@code deadline}: completes with the nano time at which
+     * it may go, or fails with a {@link java.util.concurrent.TimeoutException} when no slot comes before then. A budget
+     * in this JVM answers at once; a shared one ({@link RateBudgetStore}) once its store has, on a thread of its own.
+     */
+    CompletableFuture<Long> acquire(long now, long deadline);
 
     /** Grants nothing before {@code until}: the server said 429, so it counts differently than we do. */
     void pauseUntil(long until);

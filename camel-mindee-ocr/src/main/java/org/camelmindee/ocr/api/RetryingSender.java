@@ -2,6 +2,7 @@ package org.camelmindee.ocr.api;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -37,8 +39,11 @@ final class RetryingSender {
     private final ApiSettings settings;
     private final ApiStatistics statistics;
     private final Executor callbacks;
+    private final Function<URI, RequestLanes> lanes;
 
-    RetryingSender(HttpClient http, ScheduledExecutorService scheduler, ApiSettings settings, ApiStatistics statistics) {
+    RetryingSender(HttpClient http, ScheduledExecutorService scheduler, ApiSettings settings, ApiStatistics statistics,
+                   Function<URI, RequestLanes> lanes) {
+        this.lanes = lanes;
         this.http = http;
         this.scheduler = scheduler;
         this.settings = settings;
@@ -63,37 +68,56 @@ final class RetryingSender {
     }
 
     private void attempt(Call call, int attempt) {
-        long now = System.nanoTime();
-        long wait = call.budget.reserve(now);
         // a request that may go now goes, even at the deadline: the last look at a job is worth its GET
-        if (wait > 0 && now + wait > call.deadline) {
-            fail(call, new MindeeOcrTimeoutException("The deadline passes before the account's rate budget allows "
-                                                     + call.what + (call.jobId == null ? "" : " of job " + call.jobId),
-                    call.jobId, call.alias));
-            return;
-        }
-        if (wait <= 0) {
-            dispatch(call, attempt);
-        } else {
-            scheduler.schedule(() -> dispatch(call, attempt), wait, TimeUnit.NANOSECONDS);
-        }
+        call.budget.acquire(System.nanoTime(), call.deadline).whenComplete((at, refused) -> {
+            if (refused != null) {
+                fail(call, new MindeeOcrTimeoutException("The deadline passes before the account's rate budget allows "
+                                                         + call.what + (call.jobId == null ? "" : " of job "
+                                                                                                + call.jobId),
+                        call.jobId, call.alias));
+                return;
+            }
+            long wait = at - System.nanoTime();
+            if (wait <= 0) {
+                takeLane(call, attempt);
+            } else {
+                scheduler.schedule(() -> takeLane(call, attempt), wait, TimeUnit.NANOSECONDS);
+            }
+        });
     }
 
-    private void dispatch(Call call, int attempt) {
+    /** Waits, without a thread, for one of the host's lanes: an upload for one that uploads may use. */
+    private void takeLane(Call call, int attempt) {
+        HttpRequest.Builder builder;
+        RequestLanes lane;
+        try {
+            builder = call.request.get();
+            lane = lanes.apply(builder.copy().build().uri());
+        } catch (RuntimeException e) {
+            fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
+            return;
+        }
+        boolean upload = !call.idempotent;
+        lane.acquire(upload).thenRun(() -> dispatch(call, attempt, builder, () -> lane.release(upload)));
+    }
+
+    private void dispatch(Call call, int attempt, HttpRequest.Builder builder, Runnable releaseLane) {
         HttpRequest request;
         try {
             // a request never outlives the caller's deadline by more than the least time an answer needs
             long remaining = Math.max(MIN_REQUEST_NANOS, call.deadline - System.nanoTime());
             Duration timeout = settings.requestTimeout().compareTo(Duration.ofNanos(remaining)) < 0
                     ? settings.requestTimeout() : Duration.ofNanos(remaining);
-            request = call.request.get().timeout(timeout).build();
+            request = builder.timeout(timeout).build();
         } catch (RuntimeException e) {
+            releaseLane.run();
             fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
             return;
         }
         // The JDK completes sendAsync on CompletableFuture's default pool, which on a machine with two cores is a new
         // thread per response: continue on the client's own executor, so that routes resume on Camel's threads.
         http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenCompleteAsync((response, error) -> {
+            releaseLane.run();
             try {
                 if (error != null) {
                     onError(call, attempt, unwrap(error));

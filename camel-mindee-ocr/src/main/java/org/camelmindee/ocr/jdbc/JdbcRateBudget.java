@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import org.camelmindee.ocr.api.RequestBudget;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * next slot frees when none is free. A 429 seen by any instance pauses the budget for all ({@link #pauseUntil}).
  * Times are the database's, so the instances' clocks need not agree.
  */
-public final class JdbcRateBudget {
+public final class JdbcRateBudget implements RequestBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcRateBudget.class);
     private static final int BATCH = 64;
@@ -92,9 +94,11 @@ public final class JdbcRateBudget {
 
     /**
      * A slot for one request: the future completes with the {@link System#nanoTime()} at which the request may go, or
-     * fails with a {@link TimeoutException} when no slot can be had before {@code deadline}.
+     * fails with a {@link TimeoutException} when no slot can be had before {@code deadline}. {@code now} is not
+     * needed: the database's clock decides.
      */
-    public CompletableFuture<Long> acquire(long deadline) {
+    @Override
+    public CompletableFuture<Long> acquire(long now, long deadline) {
         Waiter waiter = new Waiter(deadline);
         waiters.add(waiter);
         kick();
@@ -102,6 +106,7 @@ public final class JdbcRateBudget {
     }
 
     /** No grant, on any instance, before {@code until} (this JVM's nano time): the server said 429. */
+    @Override
     public void pauseUntil(long until) {
         long micros = TimeUnit.NANOSECONDS.toMicros(Math.max(0, until - System.nanoTime()));
         pausedUntil = Math.max(pausedUntil, until);
@@ -124,6 +129,7 @@ public final class JdbcRateBudget {
      * How many requests could go now, as the database said at its last answer (at most a fortieth of a window ago
      * while someone asks): the poll planner spends it, and an estimate is what it needs.
      */
+    @Override
     public int available(long now) {
         if (now < pausedUntil) {
             return 0;
@@ -143,10 +149,12 @@ public final class JdbcRateBudget {
         return available;
     }
 
+    @Override
     public int limit() {
         return limit;
     }
 
+    @Override
     public long windowNanos() {
         return windowNanos;
     }

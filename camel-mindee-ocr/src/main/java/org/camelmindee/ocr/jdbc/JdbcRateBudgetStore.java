@@ -8,12 +8,14 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import javax.sql.DataSource;
 
+import org.camelmindee.ocr.api.RateBudgetStore;
+
 /**
  * The rate budgets of every account, shared by every instance that points at the same PostgreSQL database: the bean a
  * fleet configures as the component's {@code rateBudget}. Budgets are named by a digest of the API key (never the
  * key) and the kind of request; the tables are made when absent.
  */
-public final class JdbcRateBudgetStore implements AutoCloseable {
+public final class JdbcRateBudgetStore implements RateBudgetStore, AutoCloseable {
 
     private final DataSource dataSource;
     private final Map<String, JdbcRateBudget> budgets = new ConcurrentHashMap<>();
@@ -30,6 +32,7 @@ public final class JdbcRateBudgetStore implements AutoCloseable {
     }
 
     /** The budget named {@code name}: at most {@code limit} requests in any {@code windowNanos}, fleet-wide. */
+    @Override
     public JdbcRateBudget budget(String name, int limit, long windowNanos) {
         return budgets.computeIfAbsent(name + "/" + limit + "/" + windowNanos, k -> {
             ScheduledExecutorService thread = threads.computeIfAbsent(k, t -> Executors.newSingleThreadScheduledExecutor(

@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.camelmindee.ocr.api.Document;
+
 /**
  * A document's key in the journal: its alias when the route gives one (the route's own id for it), else the SHA-256
  * of its bytes (or of its URL). Scoped by model, since the same document sent to two models is two jobs.
@@ -28,6 +30,20 @@ public final class DocumentKeys {
 
     public static String ofUrl(String modelId, String url) {
         return modelId + "/url-sha256:" + hex(digest().digest(url.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The key of a document: its alias when set, else the SHA-256 of its bytes (read again only if not yet known). */
+    public static String of(String modelId, String alias, Document document) throws IOException {
+        if (alias != null && !alias.isBlank()) {
+            return ofAlias(modelId, alias);
+        }
+        if (document.isUrl()) {
+            return ofUrl(modelId, document.url());
+        }
+        if (document.sha256() != null) {
+            return ofDigest(modelId, document.sha256());
+        }
+        return ofDigest(modelId, document.bytes() != null ? sha256(document.bytes()) : sha256(document.file()));
     }
 
     public static MessageDigest digest() {

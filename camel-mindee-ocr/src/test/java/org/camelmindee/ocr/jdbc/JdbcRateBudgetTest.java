@@ -34,7 +34,7 @@ class JdbcRateBudgetTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             List<CompletableFuture<Long>> grants = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                grants.add(instances.get(i % 3).budget("account-a:enqueue", limit, WINDOW).acquire(deadline));
+                grants.add(instances.get(i % 3).budget("account-a:enqueue", limit, WINDOW).acquire(System.nanoTime(), deadline));
             }
             List<Long> times = new ArrayList<>();
             for (CompletableFuture<Long> grant : grants) {
@@ -62,13 +62,13 @@ class JdbcRateBudgetTest {
              JdbcRateBudgetStore b = new JdbcRateBudgetStore(PostgresServer.dataSource())) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             JdbcRateBudget onB = b.budget("account-b:get", 100, WINDOW);
-            long first = onB.acquire(deadline).get(10, TimeUnit.SECONDS);
+            long first = onB.acquire(System.nanoTime(), deadline).get(10, TimeUnit.SECONDS);
 
             long pausedAt = System.nanoTime();
             a.budget("account-b:get", 100, WINDOW).pauseUntil(pausedAt + WINDOW);
             Thread.sleep(200);   // the pause is written on a's thread; b reads it with its next grant
 
-            long next = onB.acquire(deadline).get(10, TimeUnit.SECONDS);
+            long next = onB.acquire(System.nanoTime(), deadline).get(10, TimeUnit.SECONDS);
             assertTrue(next >= pausedAt + WINDOW - SLACK, "b granted " + TimeUnit.NANOSECONDS.toMillis(next - pausedAt)
                                                           + " ms after a's 429 paused the account for "
                                                           + TimeUnit.NANOSECONDS.toMillis(WINDOW) + " ms");
@@ -84,7 +84,7 @@ class JdbcRateBudgetTest {
         JdbcRateBudgetStore dying = new JdbcRateBudgetStore(PostgresServer.dataSource());
         List<CompletableFuture<Long>> spent = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
-            spent.add(dying.budget("account-c:enqueue", limit, WINDOW).acquire(deadline));
+            spent.add(dying.budget("account-c:enqueue", limit, WINDOW).acquire(System.nanoTime(), deadline));
         }
         List<Long> dead = new ArrayList<>();
         for (CompletableFuture<Long> grant : spent) {
@@ -93,7 +93,7 @@ class JdbcRateBudgetTest {
         dead.sort(null);
         // it dies with more documents waiting: their slots lie beyond the horizon, so it holds none of them
         for (int i = 0; i < 20; i++) {
-            dying.budget("account-c:enqueue", limit, WINDOW).acquire(deadline);
+            dying.budget("account-c:enqueue", limit, WINDOW).acquire(System.nanoTime(), deadline);
         }
         Thread.sleep(50);
         dying.close();
@@ -102,7 +102,7 @@ class JdbcRateBudgetTest {
             JdbcRateBudget budget = fresh.budget("account-c:enqueue", limit, WINDOW);
             List<Long> times = new ArrayList<>();
             for (int i = 0; i < limit; i++) {
-                times.add(budget.acquire(deadline).get(10, TimeUnit.SECONDS));
+                times.add(budget.acquire(System.nanoTime(), deadline).get(10, TimeUnit.SECONDS));
             }
             times.sort(null);
             for (int i = 0; i < limit; i++) {
@@ -121,10 +121,10 @@ class JdbcRateBudgetTest {
         try (JdbcRateBudgetStore instance = new JdbcRateBudgetStore(PostgresServer.dataSource())) {
             JdbcRateBudget budget = instance.budget("account-d:enqueue", 1, TimeUnit.SECONDS.toNanos(20));
             long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            budget.acquire(far).get(10, TimeUnit.SECONDS);
+            budget.acquire(System.nanoTime(), far).get(10, TimeUnit.SECONDS);
 
             ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    () -> budget.acquire(System.nanoTime() + TimeUnit.SECONDS.toNanos(1)).get(10, TimeUnit.SECONDS));
+                    () -> budget.acquire(System.nanoTime(), System.nanoTime() + TimeUnit.SECONDS.toNanos(1)).get(10, TimeUnit.SECONDS));
             assertInstanceOf(TimeoutException.class, refused.getCause());
             assertEquals(0, budget.available(System.nanoTime()));
         }
