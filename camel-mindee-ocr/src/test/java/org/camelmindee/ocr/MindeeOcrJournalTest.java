@@ -160,7 +160,7 @@ class MindeeOcrJournalTest {
     void noMoreConnectionsAtOnceThanTheCap() throws Exception {
         api.enqueueAccepts(JOB, null);
         wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(MindeeApiStub.json(202,
-                api.fixture("job-processing.json", JOB, "", null)).withFixedDelay(150)));
+                TestFixtures.fixture(api.base(), "fixtures/job-processing.json", JOB, "", null)).withFixedDelay(150)));
         api.jobFinishesAfter(JOB, INFERENCE, null, 0);
         api.resultIs(INFERENCE, JOB, null);
         try (CamelContext context = context(direct(uri("&maxConnectionsPerHost=3&resultFormat=text")))) {

@@ -18,6 +18,7 @@ import org.camelmindee.ocr.MindeeOcrConstants;
 import org.camelmindee.ocr.api.MindeeOcrException;
 import org.camelmindee.ocr.api.ApiStatistics;
 import org.camelmindee.ocr.api.RateBudget;
+import org.camelmindee.ocr.api.RateBudgetStore;
 import org.camelmindee.ocr.poll.PollPlanner;
 import org.camelmindee.ocr.local.LocalMindeeServer;
 
@@ -38,6 +39,7 @@ final class ComponentClient implements BenchClient {
     private CamelContext context;
     private MindeeOcrComponent component;
     private AsyncProducer producer;
+    private RateBudgetStore rateBudgets;
 
     ComponentClient(Scenario scenario, boolean webhooks, String baseUrl, Integer webhookPort, File upload,
                     Outcomes outcomes) {
@@ -50,6 +52,11 @@ final class ComponentClient implements BenchClient {
         this.document = upload == null ? Documents.png((int) scenario.documentSize()) : null;
     }
 
+    /** Counts the account's budget in this store, shared with other instances (the fleet), not in this JVM. */
+    void rateBudgets(RateBudgetStore store) {
+        this.rateBudgets = store;
+    }
+
     @Override
     public void start() throws Exception {
         context = new DefaultCamelContext();
@@ -58,6 +65,9 @@ final class ComponentClient implements BenchClient {
         // that much shorter; the polling delays are set below, in real milliseconds
         long window = Math.round(RateBudget.MINUTE_WINDOW.toNanos() / scenario.scale());
         component.setRateBudgetWindow(Duration.ofNanos(window));
+        if (rateBudgets != null) {
+            component.getConfiguration().setRateBudget(rateBudgets);
+        }
         context.addComponent("mindee-ocr", component);
         String common = "apiKey=RAW(" + SimulatedMindee.API_KEY + ")&modelId=" + LocalMindeeServer.MODEL_ID
                         + "&baseUrl=" + baseUrl

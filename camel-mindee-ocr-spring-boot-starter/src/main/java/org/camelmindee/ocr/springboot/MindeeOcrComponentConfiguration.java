@@ -5,6 +5,8 @@ import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.camelmindee.ocr.MindeeOcrConfiguration;
 import org.camelmindee.ocr.MindeeOcrResultFormat;
+import org.camelmindee.ocr.api.RateBudgetStore;
+import org.camelmindee.ocr.journal.JobJournal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -88,6 +90,33 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
     // producer
 
     /**
+     * Where the component remembers what became of each document (its key: the alias when set, else the SHA-256 of its
+     * bytes), so that a document is a paid job once: a JobJournal bean, such as
+     * org.camelmindee.ocr.journal.FileJobJournal (one instance, across restarts) or
+     * org.camelmindee.ocr.jdbc.JdbcJobJournal (PostgreSQL, a fleet). In memory by default. The option is a
+     * org.camelmindee.ocr.journal.JobJournal type: a bean reference such as #myJobJournal.
+     */
+    private JobJournal jobJournal;
+    /**
+     * How long a document that failed for good (Mindee answered 400, 413, 415 or 422, or its job failed with such a
+     * problem: a corrupt or encrypted file) fails again at once, from the job journal, without a new job. 0 remembers
+     * no failure. A duration: milliseconds (1500) or a duration such as 1500ms, 500ms, 10m, 1m30s, PT1.5S.
+     */
+    private String journalFailureRetention = "1h";
+    /**
+     * How long the job journal remembers a document's job: the same document again within it follows that job instead
+     * of being enqueued again. 0 forgets jobs at once. A duration: milliseconds (1500) or a duration such as 1500ms,
+     * 500ms, 10m, 1m30s, PT1.5S.
+     */
+    private String journalJobRetention = "12h";
+    /**
+     * How long the job journal keeps a fetched result, to serve the same document again without any request. 0 (the
+     * default) keeps none: the document's job is followed again instead. A duration: milliseconds (1500) or a duration
+     * such as 1500ms, 500ms, 10m, 1m30s, PT1.5S.
+     */
+    private String journalResultRetention = "0";
+
+    /**
      * A free-text tag Mindee echoes back in the job and the result.
      */
     private String alias;
@@ -150,6 +179,20 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
      * created), within the deadline.
      */
     private Integer maxRetries = 5;
+    /**
+     * The most requests at once to one API host, so the most connections the component opens to it (camel-http's
+     * default per route is 20). More wait in a queue, without a thread; a quarter of them is kept for polls and result
+     * reads, which a row of uploads never holds up.
+     */
+    private Integer maxConnectionsPerHost = 20;
+    /**
+     * Where the account's rate budget is counted when several instances share the account: a RateBudgetStore bean,
+     * such as org.camelmindee.ocr.jdbc.JdbcRateBudgetStore on a PostgreSQL DataSource. Then at most
+     * maxEnqueuesPerMinute and maxGetsPerMinute go in any 60.5 s over all the instances, and a 429 seen by one pauses
+     * all. By default each component counts in its own JVM. The option is a org.camelmindee.ocr.api.RateBudgetStore
+     * type: a bean reference such as #myRateBudget.
+     */
+    private RateBudgetStore rateBudget;
     /**
      * The timeout of one HTTP request, from sending until the answer is read (uploads included). A duration:
      * milliseconds (1500) or a duration such as 1500ms, 500ms, 10m, 1m30s, PT1.5S.
@@ -463,5 +506,53 @@ public class MindeeOcrComponentConfiguration extends ComponentConfigurationPrope
 
     public void setWebhookSignatureHeader(String webhookSignatureHeader) {
         this.webhookSignatureHeader = webhookSignatureHeader;
+    }
+
+    public JobJournal getJobJournal() {
+        return jobJournal;
+    }
+
+    public void setJobJournal(JobJournal jobJournal) {
+        this.jobJournal = jobJournal;
+    }
+
+    public String getJournalFailureRetention() {
+        return journalFailureRetention;
+    }
+
+    public void setJournalFailureRetention(String journalFailureRetention) {
+        this.journalFailureRetention = journalFailureRetention;
+    }
+
+    public String getJournalJobRetention() {
+        return journalJobRetention;
+    }
+
+    public void setJournalJobRetention(String journalJobRetention) {
+        this.journalJobRetention = journalJobRetention;
+    }
+
+    public String getJournalResultRetention() {
+        return journalResultRetention;
+    }
+
+    public void setJournalResultRetention(String journalResultRetention) {
+        this.journalResultRetention = journalResultRetention;
+    }
+
+    public Integer getMaxConnectionsPerHost() {
+        return maxConnectionsPerHost;
+    }
+
+    public void setMaxConnectionsPerHost(Integer maxConnectionsPerHost) {
+        this.maxConnectionsPerHost = maxConnectionsPerHost;
+    }
+
+    public RateBudgetStore getRateBudget() {
+        return rateBudget;
+    }
+
+    public void setRateBudget(RateBudgetStore rateBudget) {
+        this.rateBudget = rateBudget;
     }
 }

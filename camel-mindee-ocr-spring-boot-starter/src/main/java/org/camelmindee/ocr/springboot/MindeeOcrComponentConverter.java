@@ -6,6 +6,8 @@ import java.util.Set;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.camelmindee.ocr.MindeeOcrConfiguration;
+import org.camelmindee.ocr.api.RateBudgetStore;
+import org.camelmindee.ocr.journal.JobJournal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
@@ -32,6 +34,8 @@ public class MindeeOcrComponentConverter implements GenericConverter {
         answer.add(new ConvertiblePair(String.class, MindeeOcrConfiguration.class));
         answer.add(new ConvertiblePair(String.class, SSLContextParameters.class));
         answer.add(new ConvertiblePair(String.class, IdempotentRepository.class));
+        answer.add(new ConvertiblePair(String.class, JobJournal.class));
+        answer.add(new ConvertiblePair(String.class, RateBudgetStore.class));
         return answer;
     }
 
