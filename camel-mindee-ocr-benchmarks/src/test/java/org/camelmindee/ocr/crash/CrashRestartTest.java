@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Real processes, really killed: a file route over 50 documents runs in a child JVM ({@link CrashRouteMain}) against
  * the local engine in this JVM, and is killed with SIGKILL ({@link Process#destroyForcibly()}) at three random
- * moments, each time while the server is taking its documents, and started again. In the end every document's text
- * is in the outbox once, and the server made one job per document, except where a process died between sending a
- * document and recording its job: the restarted process reports each such document as ambiguous, and the test counts
- * them against the server's duplicates.
+ * moments, each after the server has taken a random number of documents, and started again. In the end every
+ * document's text is in the outbox once, and the server made one job per document, except where a process died
+ * between sending a document and recording its job: the restarted process sends each such document again and reports
+ * it as ambiguous, and the test checks that every duplicate the server saw was reported.
  *
  * <p>The engine's recogniser is a stub (the text is the document's own name, after a processing time of 0.2 to 0.6 s),
  * so that the test is about processes and not OCR, and runs in about a minute.
@@ -79,7 +79,8 @@ class CrashRestartTest {
                 try {
                     if (run < 3) {
                         awaitEnqueues(enqueues, killAt[run], child, log);
-                        Thread.sleep(random.nextInt(150));
+                        // somewhere in the next upload or the waits that follow it
+                        Thread.sleep(random.nextInt(500));
                         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                     } else {
                         awaitOutbox(outbox, child, log);
@@ -108,9 +109,10 @@ class CrashRestartTest {
                 }
             }
             assertEquals(DOCUMENTS, jobsPerDocument.size(), "every document became a job: " + report);
-            assertEquals(duplicates, ambiguous, "every second job is one reported as ambiguous: " + report);
-            assertEquals(DOCUMENTS + duplicates, enqueues.get(), report);
-            assertTrue(duplicates <= 3, "at most one ambiguous document per kill: " + report);
+            // a document in flight when its process died may have become a job whose answer was lost: it is sent
+            // again and reported; a report may also name a document that had not reached the server yet
+            assertTrue(duplicates <= ambiguous, "every second job was reported as ambiguous: " + report);
+            assertEquals(DOCUMENTS + duplicates, enqueues.get(), "no enqueue but the first and the reported: " + report);
         }
     }
 
@@ -186,7 +188,7 @@ class CrashRestartTest {
         }
     }
 
-    /** Counts the enqueues the server receives, answered or not. */
+    /** Counts the enqueues the server accepted (answered 202, whether or not the answer reached the client). */
     private static final class CountEnqueues extends Filter {
 
         private final AtomicInteger enqueues;
@@ -197,10 +199,10 @@ class CrashRestartTest {
 
         @Override
         public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-            if ("POST".equals(exchange.getRequestMethod())) {
+            chain.doFilter(exchange);
+            if ("POST".equals(exchange.getRequestMethod()) && exchange.getResponseCode() == 202) {
                 enqueues.incrementAndGet();
             }
-            chain.doFilter(exchange);
         }
 
         @Override
