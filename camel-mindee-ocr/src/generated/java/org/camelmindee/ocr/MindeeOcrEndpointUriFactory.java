@@ -24,7 +24,7 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(36);
         props.add("alias");
         props.add("apiKey");
         props.add("baseUrl");
@@ -35,7 +35,12 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
         props.add("filename");
         props.add("httpServerComponent");
         props.add("idempotentRepository");
+        props.add("jobJournal");
+        props.add("journalFailureRetention");
+        props.add("journalJobRetention");
+        props.add("journalResultRetention");
         props.add("lazyStartProducer");
+        props.add("maxConnectionsPerHost");
         props.add("maxEnqueuesPerMinute");
         props.add("maxGetsPerMinute");
         props.add("maxRetries");
@@ -46,6 +51,7 @@ public class MindeeOcrEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pollInitialDelay");
         props.add("pollInterval");
         props.add("pollTimeout");
+        props.add("rateBudget");
         props.add("requestTimeout");
         props.add("resultFormat");
         props.add("sslContextParameters");
