@@ -111,7 +111,9 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
         // platform-http calls its processor synchronously on the server's worker thread (Vert.x executeBlocking, a
         // servlet thread), so the route runs there and the answer goes when it completes
         httpConsumer = factory.createConsumer(getEndpoint().getCamelContext(), this::onRequest, "POST", getPath(), null,
-                null, null, getEndpoint().getCamelContext().getRestConfiguration(), Map.of());
+                null, null, getEndpoint().getCamelContext().getRestConfiguration(),
+                // the raw bytes of any body, a form-encoded one too: the signature is checked over them first
+                Map.of("populateBodyWithForm", "false"));
         ServiceHelper.startService(httpConsumer);
         LOG.info("mindee-ocr:webhook serving POST {} ({})", getPath(),
                 signature != null ? "signature required" : "unsigned");

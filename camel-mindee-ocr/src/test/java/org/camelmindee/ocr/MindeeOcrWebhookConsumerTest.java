@@ -130,6 +130,9 @@ class MindeeOcrWebhookConsumerTest extends MindeeOcrWebhookTestSupport {
         // signed, but in a header the endpoint does not read
         assertEquals(401, post("/hooks/signed", body, Map.of("X-Mindee-Hmac-Signature", sign(SECRET, body))).statusCode());
         assertEquals(401, post("/hooks/signed", body, Map.of("X-Signature", "")).statusCode());
+        // a form-encoded body is no exception: the signature is checked before anything is made of the body
+        assertEquals(401, post("/hooks/signed", "a=b".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/x-www-form-urlencoded")).statusCode());
 
         MockEndpoint.assertIsSatisfied(context);
     }

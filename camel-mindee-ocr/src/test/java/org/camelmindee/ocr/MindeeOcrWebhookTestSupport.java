@@ -83,7 +83,7 @@ abstract class MindeeOcrWebhookTestSupport extends CamelTestSupport {
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Mindee-Webhooks/test")
                 .POST(publisher);
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
