@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 import org.apache.camel.CamelContext;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +140,20 @@ class MindeeOcrKameletsTest {
         assertTrue(delivered.getMessage().getBody(String.class).contains("Harbour Lane Books"),
                 delivered.getMessage().getBody(String.class));
         assertNull(consumer.receive("seda:results", 300), "the unsigned request was not routed");
+    }
+
+    @Test
+    void theSecretsAreMaskedInEveryEndpointUriCamelShows() throws Exception {
+        context.createProducerTemplate().requestBodyAndHeader("direct:ocr-text", sample("scanned-letter.png"),
+                Exchange.FILE_NAME, "scanned-letter.png", String.class);
+
+        // the Kamelets' endpoints and the mindee-ocr endpoints they make, as logs and consoles show them
+        List<String> shown = context.getEndpoints().stream().map(Object::toString).toList();
+        assertTrue(shown.stream().anyMatch(uri -> uri.startsWith("kamelet:mindee-ocr-action?")), shown.toString());
+        assertTrue(shown.stream().anyMatch(uri -> uri.startsWith("mindee-ocr://webhook?")), shown.toString());
+        for (String uri : shown) {
+            assertFalse(uri.contains(API_KEY) || uri.contains(WEBHOOK_SECRET), uri);
+        }
     }
 
     private static byte[] sample(String name) throws IOException {
