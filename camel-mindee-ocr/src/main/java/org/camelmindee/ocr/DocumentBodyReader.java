@@ -14,10 +14,10 @@ import java.security.MessageDigest;
 import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.camelmindee.ocr.api.Document;
-import org.camelmindee.ocr.api.DocumentType;
 import org.camelmindee.ocr.api.MindeeOcrException;
 import org.camelmindee.ocr.journal.DocumentKeys;
+import org.camelmindee.ocr.model.Document;
+import org.camelmindee.ocr.model.DocumentType;
 
 /**
  * Turns an exchange's body into a {@link Document}, refusing before any network call what Mindee would refuse: an

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -19,6 +18,7 @@ import org.camelmindee.ocr.api.ApiSettings;
 import org.camelmindee.ocr.api.MindeeApiClient;
 import org.camelmindee.ocr.journal.JournalSettings;
 import org.camelmindee.ocr.journal.JournaledJob;
+import org.camelmindee.ocr.model.MindeeIds;
 import org.camelmindee.ocr.poll.PollSchedule;
 import org.camelmindee.ocr.poll.PollPlanner;
 import org.slf4j.Logger;
@@ -30,9 +30,6 @@ import org.slf4j.LoggerFactory;
 public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(MindeeOcrEndpoint.class);
-
-    private static final Pattern UUID_PATTERN
-            = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @UriParam
     private MindeeOcrConfiguration configuration;
@@ -114,7 +111,7 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     }
 
     static void checkUuid(String option, String value) {
-        if (!UUID_PATTERN.matcher(value.strip()).matches()) {
+        if (!MindeeIds.isUuid(value.strip())) {
             throw new IllegalArgumentException(option + " must be a UUID such as 12345678-1234-1234-1234-123456789abc,"
                                                + " not '" + value + "': copy it from Mindee's web app");
         }

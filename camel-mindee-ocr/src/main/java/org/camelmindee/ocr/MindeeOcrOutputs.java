@@ -11,9 +11,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.converter.stream.CachedOutputStream;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.FileUtil;
-import org.camelmindee.ocr.api.Document;
-import org.camelmindee.ocr.api.DocumentType;
 import org.camelmindee.ocr.api.MindeeOcrException;
+import org.camelmindee.ocr.model.Document;
+import org.camelmindee.ocr.model.DocumentType;
 import org.camelmindee.ocr.model.InferenceFile;
 import org.camelmindee.ocr.model.OcrResponse;
 import org.camelmindee.ocr.output.AltoWriter;
@@ -79,7 +79,7 @@ final class MindeeOcrOutputs {
                                          + " is a URL that Mindee fetches: send the document's bytes or a file instead");
         }
         DocumentType type = document.type();
-        if (type == DocumentType.WEBP || type == DocumentType.HEIC) {
+        if (type == DocumentType.WEBP || type == DocumentType.HEIC || type == DocumentType.HEIF) {
             throw new MindeeOcrException("resultFormat=searchablePdf cannot place a " + type + " image on a page (Java"
                                          + " does not read it): convert it to JPEG or PNG before mindee-ocr");
         }

@@ -18,6 +18,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.camelmindee.ocr.WebhookDeliveryChecks.Delivery;
 import org.camelmindee.ocr.WebhookDeliveryChecks.Verdict;
+import org.camelmindee.ocr.model.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
     private final MindeeOcrBinding binding;
     private final MindeeOcrWebhookStatistics statistics = new MindeeOcrWebhookStatistics();
 
-    private MindeeOcrWebhookSignature signature;
+    private WebhookSignature signature;
     private IdempotentRepository repository;
     private boolean ownRepository;
     private WebhookDeliveryChecks checks;
@@ -89,7 +90,7 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
                      + " webhook's signing secret from Mindee's web app.", getPath());
             signature = null;
         } else {
-            signature = new MindeeOcrWebhookSignature(secret);
+            signature = new WebhookSignature(secret);
         }
 
         repository = configuration.getIdempotentRepository();

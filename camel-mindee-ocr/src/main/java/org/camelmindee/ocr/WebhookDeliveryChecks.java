@@ -13,6 +13,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.camelmindee.ocr.model.MindeeJson;
 import org.camelmindee.ocr.model.OcrResponse;
 import org.camelmindee.ocr.model.WebhookFailure;
+import org.camelmindee.ocr.model.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ final class WebhookDeliveryChecks {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryChecks.class);
 
     private final String path;
-    private final MindeeOcrWebhookSignature signature;
+    private final WebhookSignature signature;
     private final String signatureHeader;
     private final int maxPayloadSize;
     private final IdempotentRepository repository;
@@ -34,7 +35,7 @@ final class WebhookDeliveryChecks {
     private final ObjectMapper mapper = MindeeJson.mapper();
 
     /** @param signature null to accept unsigned deliveries */
-    WebhookDeliveryChecks(String path, MindeeOcrWebhookSignature signature, String signatureHeader, int maxPayloadSize,
+    WebhookDeliveryChecks(String path, WebhookSignature signature, String signatureHeader, int maxPayloadSize,
                           IdempotentRepository repository, MindeeOcrWebhookStatistics statistics) {
         this.path = path;
         this.signature = signature;

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 
-import org.camelmindee.ocr.local.DocumentType;
 import org.camelmindee.ocr.local.LocalMindeeServer;
 import org.camelmindee.ocr.local.SimulatedRecognizer;
+import org.camelmindee.ocr.model.DocumentType;
 import org.camelmindee.ocr.model.OcrPage;
 import org.camelmindee.ocr.model.OcrWord;
 import org.camelmindee.ocr.model.Point;

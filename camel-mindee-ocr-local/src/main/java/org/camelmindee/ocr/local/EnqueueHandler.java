@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpExchange;
+import org.camelmindee.ocr.model.EnqueueRequest;
 
 import org.camelmindee.ocr.model.JobResponse;
 

@@ -11,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camelmindee.ocr.model.DocumentType;
+import org.camelmindee.ocr.model.EnqueueRequest;
 
+import org.camelmindee.ocr.model.Document;
 import org.camelmindee.ocr.model.ErrorItem;
+import org.camelmindee.ocr.model.MindeeIds;
 import org.camelmindee.ocr.model.MindeeJson;
 
 /**
@@ -25,8 +28,6 @@ import org.camelmindee.ocr.model.MindeeJson;
  */
 final class EnqueueRequestReader {
 
-    private static final Pattern UUID_FORMAT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int MAX_TEXT_FIELD_BYTES = 64 * 1024;
 
     private final ServerConfig config;
@@ -132,7 +133,7 @@ final class EnqueueRequestReader {
             String modelId = single("model_id");
             if (modelId == null) {
                 errors.add(new ErrorItem("#/model_id", "Field required."));
-            } else if (!UUID_FORMAT.matcher(modelId).matches()) {
+            } else if (!MindeeIds.isUuid(modelId)) {
                 errors.add(new ErrorItem("#/model_id", "model_id must be a valid UUID format"));
             } else if (!LocalMindeeServer.MODEL_ID.equalsIgnoreCase(modelId)) {
                 errors.add(new ErrorItem("#/model_id", "No OCR model with this id: this local server has one, "
@@ -173,7 +174,9 @@ final class EnqueueRequestReader {
                 filename = partFilename != null && !partFilename.isBlank() ? baseName(partFilename)
                         : uri != null ? nameFromUrl(uri) : null;
             }
-            return new EnqueueRequest(modelId.toLowerCase(Locale.ROOT), document, uri, filename, alias, webhookIds);
+            Document received = document != null ? Document.ofBytes(document, filename, DocumentType.sniff(document))
+                    : Document.ofUrl(uri.toString(), filename);
+            return new EnqueueRequest(modelId.toLowerCase(Locale.ROOT), received, filename, alias, webhookIds);
         }
 
         private byte[] decodeBase64(String text) {
@@ -210,7 +213,7 @@ final class EnqueueRequestReader {
                         + " bytes."));
                 return null;
             }
-            if (DocumentType.detect(bytes) == null) {
+            if (DocumentType.sniff(bytes) == null) {
                 errors.add(new ErrorItem("#/" + field, looksLikeDamagedPdf(bytes)
                         ? "The file looks like a PDF but is corrupt: it has no %PDF- header."
                         : "Unsupported file type: send a PDF, JPEG, PNG, WebP, TIFF, HEIC or HEIF file."));
@@ -252,7 +255,7 @@ final class EnqueueRequestReader {
                     if (trimmed.isEmpty()) {
                         continue;
                     }
-                    if (!UUID_FORMAT.matcher(trimmed).matches()) {
+                    if (!MindeeIds.isUuid(trimmed)) {
                         errors.add(new ErrorItem("#/webhook_ids", "'" + trimmed + "' is not a valid UUID."));
                     } else if (!config.webhooks().containsKey(trimmed.toLowerCase(Locale.ROOT))) {
                         errors.add(new ErrorItem("#/webhook_ids", "No webhook with id " + trimmed

@@ -1,5 +1,6 @@
 package org.camelmindee.ocr.local;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.camelmindee.ocr.model.DocumentType;
+import org.camelmindee.ocr.model.EnqueueRequest;
 
 import org.camelmindee.ocr.model.ErrorResponse;
 import org.camelmindee.ocr.model.InferenceFile;
@@ -57,11 +60,12 @@ final class OcrJobRunner implements AutoCloseable {
 
     /** Queues the job; throws a 429 problem when the queue is full. */
     void submit(JobEntry job, EnqueueRequest request) {
-        if (recognizer instanceof SimulatedRecognizer simulated && request.document() != null) {
-            simulate(simulated, job, request.document());
+        byte[] uploaded = request.document().bytes();
+        if (recognizer instanceof SimulatedRecognizer simulated && uploaded != null) {
+            simulate(simulated, job, uploaded);
             return;
         }
-        long size = request.document() == null ? 0 : request.document().length;
+        long size = uploaded == null ? 0 : uploaded.length;
         // documents wait in memory: past half the heap, refuse like a full queue rather than run out of memory
         long held = heldBytes.addAndGet(size);
         if (held > maxHeldBytes && held != size) { // a lone document is always taken
@@ -99,8 +103,9 @@ final class OcrJobRunner implements AutoCloseable {
     private void run(JobEntry job, EnqueueRequest request) {
         byte[] body;
         try {
-            byte[] document = request.document() != null ? request.document() : downloader.download(request.url());
-            OcrResponse response = recognize(job, document, DocumentType.detect(document));
+            byte[] uploaded = request.document().bytes();
+            byte[] document = uploaded != null ? uploaded : downloader.download(URI.create(request.document().url()));
+            OcrResponse response = recognize(job, document, DocumentType.sniff(document));
             body = HttpExchanges.json(response);
             job.succeed(response, ServerConfig.now(clock));
         } catch (ProblemException e) {
@@ -119,7 +124,7 @@ final class OcrJobRunner implements AutoCloseable {
      */
     private void simulate(SimulatedRecognizer simulated, JobEntry job, byte[] document) {
         SimulatedRecognizer.SimulatedJob planned = new SimulatedRecognizer.SimulatedJob(job.jobId, job.alias,
-                document.length, DocumentType.detect(document));
+                document.length, DocumentType.sniff(document));
         Duration time = simulated.processingTime(planned);
         OcrResponse response = null;
         ErrorResponse problem = null;

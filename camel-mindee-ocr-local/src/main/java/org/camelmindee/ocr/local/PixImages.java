@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.bytedeco.leptonica.PIX;
 import org.bytedeco.leptonica.PIXA;
+import org.camelmindee.ocr.model.DocumentType;
 
 /**
  * Leptonica images in and out of the JVM: decoding the accepted image types (every page of a TIFF, the EXIF

@@ -1,6 +1,7 @@
 package org.camelmindee.ocr.local;
 
 import java.util.List;
+import org.camelmindee.ocr.model.DocumentType;
 
 import org.camelmindee.ocr.model.OcrPage;
 

@@ -2,6 +2,7 @@ package org.camelmindee.ocr.local;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.camelmindee.ocr.model.DocumentType;
 
 /**
  * A recogniser whose jobs take a simulated time, for benchmarks and soak tests: the server asks it at enqueue how long

@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.bytedeco.leptonica.PIX;
+import org.camelmindee.ocr.model.DocumentType;
 import org.camelmindee.ocr.model.OcrPage;
 
 /**

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.camelmindee.ocr.model.ErrorResponse;
 import org.camelmindee.ocr.model.JobStatus;
 import org.camelmindee.ocr.model.WebhookResponse;
+import org.camelmindee.ocr.model.WebhookSignature;
 
 /**
  * Delivers a finished job to its webhooks: POSTs the body signed as Mindee signs it (header {@code X-Signature}),
@@ -65,7 +66,7 @@ final class WebhookDispatcher {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", HttpExchanges.JSON)
                 .header("User-Agent", LocalMindeeServer.USER_AGENT)
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(body, endpoint.secret()))
+                .header(WebhookSignature.HEADER, new WebhookSignature(endpoint.secret()).signHex(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());

@@ -2,7 +2,8 @@ package org.camelmindee.ocr.local;
 
 import java.net.URI;
 import java.util.Objects;
-import java.util.UUID;
+
+import org.camelmindee.ocr.model.MindeeIds;
 
 /**
  * A webhook as Mindee's web app configures it on a model: an id that clients pass in {@code webhook_ids}, the URL the
@@ -14,7 +15,12 @@ public record WebhookEndpoint(String id, URI url, String secret) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(secret, "secret");
-        UUID.fromString(id); // clients validate webhook ids as UUIDs: refuse anything else up front
+        if (!MindeeIds.isUuid(id)) { // clients validate webhook ids as UUIDs: refuse anything else up front
+            throw new IllegalArgumentException("webhook " + id + ": the id must be a UUID");
+        }
+        if (secret.isEmpty()) { // an HMAC needs a key
+            throw new IllegalArgumentException("webhook " + id + ": the secret is empty");
+        }
         if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
             throw new IllegalArgumentException("webhook " + id + ": the URL must be http or https");
         }

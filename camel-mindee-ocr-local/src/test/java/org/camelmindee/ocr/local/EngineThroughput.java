@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.bytedeco.javacpp.Loader;
+import org.camelmindee.ocr.model.DocumentType;
 
 /**
  * Pages per second of one worker, against the bare {@code tesseract} program shipped in the bytedeco jar, on the
@@ -123,7 +124,7 @@ public final class EngineThroughput {
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         for (byte[] b : bytes) {
-            recognizer.recognize(b, DocumentType.detect(b));
+            recognizer.recognize(b, DocumentType.sniff(b));
         }
         return new double[] { (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9 };
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.camelmindee.ocr.model.DocumentType;
 
 import org.camelmindee.ocr.model.OcrPage;
 import org.camelmindee.ocr.model.OcrWord;
@@ -94,7 +95,7 @@ class HarderPagesTest {
     }
 
     private static String text(TesseractRecognizer recognizer, byte[] image) {
-        return recognizer.recognize(image, DocumentType.detect(image)).get(0).content();
+        return recognizer.recognize(image, DocumentType.sniff(image)).get(0).content();
     }
 
     private static int found(TesseractRecognizer recognizer, byte[] image, List<String> expected) {

@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.camelmindee.ocr.model.DocumentType;
 
 import org.camelmindee.ocr.model.OcrPage;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,6 +3,7 @@ package org.camelmindee.ocr.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.camelmindee.ocr.model.DocumentType;
 
 import org.camelmindee.ocr.model.MindeeJson;
 import org.camelmindee.ocr.model.OcrPage;

@@ -3,6 +3,7 @@ package org.camelmindee.ocr.local;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import org.camelmindee.ocr.model.DocumentType;
 
 import org.camelmindee.ocr.model.OcrPage;
 import org.camelmindee.ocr.model.OcrWord;
@@ -32,7 +33,7 @@ class OcrQualityTest {
     }
 
     private static OcrPage single(byte[] bytes) {
-        DocumentType type = DocumentType.detect(bytes);
+        DocumentType type = DocumentType.sniff(bytes);
         List<OcrPage> pages = recognizer.recognize(bytes, type);
         assertEquals(1, pages.size());
         return pages.get(0);
@@ -124,7 +125,7 @@ class OcrQualityTest {
         g.drawImage(src, 0, 0, null);
         g.dispose();
         byte[] jpeg = TestPages.jpeg(stored, 0.9f);
-        byte[] exif = DocumentTypeTest.jpegWithOrientation(false, 6);
+        byte[] exif = ExifOrientationTest.jpegWithOrientation(false, 6);
         int app1Length = ((exif[4] & 0xff) << 8 | (exif[5] & 0xff)) + 2;
         byte[] withExif = new byte[jpeg.length + app1Length];
         System.arraycopy(jpeg, 0, withExif, 0, 2);

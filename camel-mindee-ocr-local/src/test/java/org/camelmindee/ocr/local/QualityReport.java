@@ -3,6 +3,7 @@ package org.camelmindee.ocr.local;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camelmindee.ocr.model.DocumentType;
 
 import org.camelmindee.ocr.model.OcrPage;
 
@@ -58,7 +59,7 @@ public final class QualityReport {
             try (TesseractRecognizer recognizer = new TesseractRecognizer(variant.getValue())) {
                 for (Map.Entry<String, byte[]> page : pages.entrySet()) {
                     long start = System.nanoTime();
-                    List<OcrPage> result = recognizer.recognize(page.getValue(), DocumentType.detect(page.getValue()));
+                    List<OcrPage> result = recognizer.recognize(page.getValue(), DocumentType.sniff(page.getValue()));
                     long ms = (System.nanoTime() - start) / 1_000_000;
                     double cer = TestPages.cer(TestPages.expectedText(), result.get(0).content());
                     System.out.printf("%-12s %-28s CER %.4f  %5d ms  specks %.4f%n", variant.getKey(), page.getKey(),

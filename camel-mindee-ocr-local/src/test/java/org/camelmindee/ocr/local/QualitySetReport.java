@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camelmindee.ocr.model.DocumentType;
 
 import org.camelmindee.ocr.model.OcrPage;
 import org.camelmindee.ocr.model.OcrWord;
@@ -84,7 +85,7 @@ public final class QualitySetReport {
                 byte[] bytes = Files.readAllBytes(doc.image());
                 long t0 = System.nanoTime();
                 List<String> words = new ArrayList<>();
-                for (OcrPage page : recognizer.recognize(bytes, DocumentType.detect(bytes))) {
+                for (OcrPage page : recognizer.recognize(bytes, DocumentType.sniff(bytes))) {
                     for (OcrWord word : page.words()) {
                         words.addAll(QualitySet.tokens(word.content()));
                     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import org.camelmindee.ocr.model.DocumentType;
 
 import org.camelmindee.ocr.model.OcrPage;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.camelmindee.ocr.model.EnqueueRequest;
 
 import org.camelmindee.ocr.model.JobResponse;
 import org.camelmindee.ocr.model.ModelsResponse;
@@ -56,7 +57,7 @@ public final class MindeeApiClient {
     /** Queues one document; completes with the new job. */
     public CompletableFuture<JobResponse> enqueue(EnqueueRequest request, long deadline) {
         Supplier<HttpRequest.Builder> build = () -> {
-            MultipartBody body = request.toMultipart();
+            MultipartBody body = MultipartBody.of(request);
             return newRequest(URI.create(settings.baseUrl() + ENQUEUE_PATH))
                     .header("Content-Type", body.contentType())
                     .POST(body.publisher());

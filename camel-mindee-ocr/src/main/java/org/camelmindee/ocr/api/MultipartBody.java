@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.camelmindee.ocr.model.Document;
+import org.camelmindee.ocr.model.EnqueueRequest;
+
 /**
  * A {@code multipart/form-data} body whose file part is streamed from memory or disk, with a known length so that the
  * request carries a Content-Length.
@@ -18,6 +21,23 @@ public final class MultipartBody {
 
     private final String boundary = "camel-mindee-ocr-" + UUID.randomUUID();
     private final List<BodyPublisher> parts = new ArrayList<>();
+
+    /** The form of one enqueue: the model, the file or its URL, and the optional fields. */
+    public static MultipartBody of(EnqueueRequest request) {
+        Document document = request.document();
+        MultipartBody body = new MultipartBody().field("model_id", request.modelId());
+        if (document.isUrl()) {
+            body.field("url", document.url());
+        } else {
+            body.file("file", document);
+        }
+        body.field("filename", request.filename());
+        body.field("alias", request.alias());
+        if (!request.webhookIds().isEmpty()) {
+            body.field("webhook_ids", String.join(",", request.webhookIds()));
+        }
+        return body;
+    }
 
     public MultipartBody field(String name, String value) {
         if (value != null) {

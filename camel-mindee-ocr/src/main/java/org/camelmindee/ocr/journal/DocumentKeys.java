@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.camelmindee.ocr.api.Document;
+import org.camelmindee.ocr.model.Document;
 
 /**
  * A document's key in the journal: its alias when the route gives one (the route's own id for it), else the SHA-256

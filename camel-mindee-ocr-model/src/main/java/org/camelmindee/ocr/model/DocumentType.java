@@ -1,24 +1,30 @@
-package org.camelmindee.ocr.api;
+package org.camelmindee.ocr.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 
-/** Recognises the document types Mindee accepts from their first bytes; the declared type is not trusted. */
+/**
+ * The file types Mindee accepts, recognised from their first bytes: clients send every upload as
+ * {@code application/octet-stream}, so neither a declared content type nor a file name can be trusted.
+ */
 public enum DocumentType {
     PDF("application/pdf", "pdf"),
     JPEG("image/jpeg", "jpg"),
     PNG("image/png", "png"),
     WEBP("image/webp", "webp"),
     TIFF("image/tiff", "tif"),
-    HEIC("image/heic", "heic");
+    HEIC("image/heic", "heic"),
+    HEIF("image/heif", "heif");
 
     /** How many leading bytes {@link #sniff(byte[], int)} needs to tell every type apart. */
     public static final int SNIFF_LENGTH = 1024;
 
     private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-    private static final Set<String> HEIF_BRANDS
-            = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1");
+    private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    // ISO base media files: the major brand says which still-image flavour it is (an MP4 video is none)
+    private static final Set<String> HEIC_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs");
+    private static final Set<String> HEIF_BRANDS = Set.of("mif1", "msf1");
 
     private final String mimeType;
     private final String extension;
@@ -34,6 +40,11 @@ public enum DocumentType {
 
     public String extension() {
         return extension;
+    }
+
+    /** The type of a whole document (only its first kilobyte is read), or null when it is none Mindee accepts. */
+    public static DocumentType sniff(byte[] document) {
+        return document == null ? null : sniff(document, document.length);
     }
 
     /** The type of a document from its first {@code length} bytes, or null when it is none Mindee accepts. */
@@ -52,11 +63,12 @@ public enum DocumentType {
         if (n >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
             return WEBP;
         }
-        if (n >= 12 && ascii(head, 4, 4).equals("ftyp") && HEIF_BRANDS.contains(ascii(head, 8, 4))) {
-            return HEIC;
+        if (n >= 12 && ascii(head, 4, 4).equals("ftyp")) {
+            String brand = ascii(head, 8, 4);
+            return HEIC_BRANDS.contains(brand) ? HEIC : HEIF_BRANDS.contains(brand) ? HEIF : null;
         }
         // a PDF may carry a few bytes of junk before its header; readers accept it within the first kilobyte
-        if (indexOf(head, n, "%PDF-".getBytes(StandardCharsets.US_ASCII)) >= 0) {
+        if (indexOf(head, Math.min(n, SNIFF_LENGTH), PDF_HEADER) >= 0) {
             return PDF;
         }
         return null;

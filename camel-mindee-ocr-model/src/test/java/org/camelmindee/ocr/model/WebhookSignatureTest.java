@@ -1,12 +1,15 @@
-package org.camelmindee.ocr;
+package org.camelmindee.ocr.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 
-import static org.camelmindee.ocr.MindeeOcrWebhookTestSupport.sign;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,12 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HMAC check alone: the raw body, the SDKs' CR/LF-free form, and everything that must not pass. */
-class MindeeOcrWebhookSignatureTest {
+class WebhookSignatureTest {
 
     private static final String SECRET = "s3cr\u00e9t+/= with spaces";
     private static final byte[] BODY = "{\r\n  \"inference\": {\"id\": \"a\"}\n}".getBytes(StandardCharsets.UTF_8);
 
-    private final MindeeOcrWebhookSignature signature = new MindeeOcrWebhookSignature(SECRET);
+    private final WebhookSignature signature = new WebhookSignature(SECRET);
 
     @Test
     void acceptsTheRawBodysSignatureKeyedWithTheSecretsUtf8Bytes() {
@@ -33,7 +36,7 @@ class MindeeOcrWebhookSignatureTest {
     @Test
     void acceptsTheSignatureOfTheBodyWithoutCrAndLf() {
         byte[] stripped = "{  \"inference\": {\"id\": \"a\"}}".getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(stripped, MindeeOcrWebhookSignature.stripLineBreaks(BODY));
+        assertArrayEquals(stripped, WebhookSignature.stripLineBreaks(BODY));
         assertTrue(signature.verify(BODY, sign(SECRET, stripped)));
     }
 
@@ -62,12 +65,23 @@ class MindeeOcrWebhookSignatureTest {
         byte[] moved = "{\r\n  \"inference\": {\"id\": \"a\"}}\n".getBytes(StandardCharsets.UTF_8);
         assertFalse(signature.verify(moved, hex));
         // ...and the same one for the SDK form, as the SDKs themselves decide
-        assertTrue(signature.verify(moved, sign(SECRET, MindeeOcrWebhookSignature.stripLineBreaks(BODY))));
+        assertTrue(signature.verify(moved, sign(SECRET, WebhookSignature.stripLineBreaks(BODY))));
     }
 
     @Test
     void anEmptySecretCannotBeUsed() {
-        assertThrows(IllegalArgumentException.class, () -> new MindeeOcrWebhookSignature(""));
+        assertThrows(IllegalArgumentException.class, () -> new WebhookSignature(""));
         assertFalse(signature.toString().contains(SECRET));
+    }
+
+    /** The HMAC as the JDK computes it, independently of the class under test. */
+    private static String sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.camelmindee.ocr.api;
+package org.camelmindee.ocr.model;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -6,30 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-class DocumentTypeTest {
-
-    private static byte[] bytes(String ascii) {
-        byte[] b = new byte[32];
-        byte[] a = ascii.getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(a, 0, b, 0, a.length);
-        return b;
-    }
-
-    @Test
-    void typesAreDetectedFromMagicNumbers() throws Exception {
-        assertEquals(DocumentType.PDF, DocumentType.detect(bytes("%PDF-1.7\n")));
-        assertEquals(DocumentType.PDF, DocumentType.detect(bytes("junk before %PDF-1.4")));
-        assertEquals(DocumentType.JPEG, DocumentType.detect(bytes("\u00ff\u00d8\u00ff\u00e0")));
-        assertEquals(DocumentType.PNG, DocumentType.detect(ApiRoutesTest.tinyPng()));
-        assertEquals(DocumentType.TIFF, DocumentType.detect(bytes("II*\u0000")));
-        assertEquals(DocumentType.TIFF, DocumentType.detect(bytes("MM\u0000*")));
-        assertEquals(DocumentType.WEBP, DocumentType.detect(bytes("RIFF\u0000\u0000\u0000\u0000WEBPVP8 ")));
-        assertEquals(DocumentType.HEIC, DocumentType.detect(bytes("\u0000\u0000\u0000\u0018ftypheic")));
-        assertEquals(DocumentType.HEIF, DocumentType.detect(bytes("\u0000\u0000\u0000\u0018ftypmif1")));
-        assertNull(DocumentType.detect(bytes("\u0000\u0000\u0000\u0018ftypisom")), "an MP4 video is not a document");
-        assertNull(DocumentType.detect(bytes("hello, world")));
-        assertNull(DocumentType.detect(new byte[3]));
-    }
+class ExifOrientationTest {
 
     @Test
     void exifOrientationIsReadFromBothByteOrders() {

@@ -1,4 +1,4 @@
-package org.camelmindee.ocr;
+package org.camelmindee.ocr.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,9 +15,13 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks the signature Mindee puts on a webhook: the lower-case hex HMAC-SHA256 of the request body, keyed with the
  * secret's UTF-8 bytes. The official SDKs hash the body with every CR and LF removed, so a signature of that form is
- * accepted too. Comparisons take the same time whatever the bytes.
+ * accepted too. Comparisons take the same time whatever the bytes. The component checks webhooks with it; the local
+ * engine signs the ones it sends.
  */
-final class MindeeOcrWebhookSignature {
+public final class WebhookSignature {
+
+    /** The header Mindee puts the signature in. */
+    public static final String HEADER = "X-Signature";
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int SIGNATURE_HEX_LENGTH = 64;
@@ -25,7 +29,7 @@ final class MindeeOcrWebhookSignature {
     private final SecretKeySpec key;
 
     /** @param secret the webhook's signing secret, not empty */
-    MindeeOcrWebhookSignature(String secret) {
+    public WebhookSignature(String secret) {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("The webhook secret is empty");
         }
@@ -37,7 +41,7 @@ final class MindeeOcrWebhookSignature {
      *
      * @param headerValue the signature header as the HTTP server gave it: null, a String, or several values
      */
-    boolean verify(byte[] body, Object headerValue) {
+    public boolean verify(byte[] body, Object headerValue) {
         List<byte[]> signatures = decode(headerValue);
         if (signatures.isEmpty()) {
             return false;
@@ -55,8 +59,8 @@ final class MindeeOcrWebhookSignature {
         return match;
     }
 
-    /** The signature of a body, in hex, as Mindee would send it (for tests and senders). */
-    String signHex(byte[] body) {
+    /** The signature of a body, in lower-case hex, as Mindee sends it. */
+    public String signHex(byte[] body) {
         return HexFormat.of().formatHex(sign(body));
     }
 
@@ -72,7 +76,7 @@ final class MindeeOcrWebhookSignature {
     }
 
     /** The header's values that are well-formed signatures (64 hex digits, either case), as bytes. */
-    static List<byte[]> decode(Object headerValue) {
+    private static List<byte[]> decode(Object headerValue) {
         if (headerValue == null) {
             return List.of();
         }
@@ -81,7 +85,7 @@ final class MindeeOcrWebhookSignature {
         return values.stream()
                 .filter(Objects::nonNull)
                 .map(v -> v.toString().strip())
-                .filter(MindeeOcrWebhookSignature::isHex64)
+                .filter(WebhookSignature::isHex64)
                 .map(v -> HexFormat.of().parseHex(v))
                 .toList();
     }
@@ -90,7 +94,8 @@ final class MindeeOcrWebhookSignature {
         return value.length() == SIGNATURE_HEX_LENGTH && value.chars().allMatch(HexFormat::isHexDigit);
     }
 
-    static byte[] stripLineBreaks(byte[] body) {
+    /** The body as the official SDKs hash it: every CR and LF removed. */
+    public static byte[] stripLineBreaks(byte[] body) {
         byte[] out = new byte[body.length];
         int n = 0;
         for (byte b : body) {
@@ -104,6 +109,6 @@ final class MindeeOcrWebhookSignature {
     /** Never prints the secret. */
     @Override
     public String toString() {
-        return "MindeeOcrWebhookSignature[HmacSHA256]";
+        return "WebhookSignature[HmacSHA256]";
     }
 }
