@@ -44,6 +44,8 @@ final class InFlightExchanges {
         private volatile Job job;
         private volatile JobWaiter waiter;
         private volatile ScheduledFuture<?> guard;
+        /** The configured pollTimeout, named in the timeout's message beside the time waited. */
+        private volatile long timeoutMillis;
 
         private Flight(Exchange exchange, AsyncCallback callback) {
             this.exchange = exchange;
@@ -91,9 +93,10 @@ final class InFlightExchanges {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
             Job j = job;
             return j == null
-                    ? new MindeeOcrTimeoutException("No answer from Mindee within pollTimeout (" + millis
-                                                    + " ms) while sending the document", null, null)
-                    : new MindeeOcrTimeoutException("Job " + j.id() + " was not done within pollTimeout (" + millis
+                    ? new MindeeOcrTimeoutException("No answer within pollTimeout (" + timeoutMillis + " ms; waited "
+                                                    + millis + " ms) while sending the document", null, null)
+                    : new MindeeOcrTimeoutException("Job " + j.id() + " was not done within pollTimeout ("
+                                                    + timeoutMillis + " ms; waited " + millis
                                                     + " ms); it may still finish: fetch it with getJob and header"
                                                     + " CamelMindeeOcrJobId=" + j.id(), j.id(), j.alias());
         }
@@ -108,7 +111,8 @@ final class InFlightExchanges {
      * Holds the flight until it settles: past the deadline (and a little grace for a last answer) it fails with the
      * job's id.
      */
-    void watch(Flight flight, long deadline, ScheduledExecutorService scheduler) {
+    void watch(Flight flight, long deadline, long timeoutMillis, ScheduledExecutorService scheduler) {
+        flight.timeoutMillis = timeoutMillis;
         flights.add(flight);
         flight.guard = scheduler.schedule(() -> flight.settle(null, flight.timeout()),
                 deadline - System.nanoTime() + DEADLINE_GRACE_NANOS, TimeUnit.NANOSECONDS);

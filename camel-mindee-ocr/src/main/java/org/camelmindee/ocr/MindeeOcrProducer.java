@@ -77,7 +77,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        inFlight.watch(flight, deadline, endpoint.getComponent().scheduler());
+        inFlight.watch(flight, deadline, configuration.getPollTimeout(), endpoint.getComponent().scheduler());
         outcome.whenComplete(flight::settle);
         return false;
     }
@@ -94,7 +94,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         return journaled(exchange, request, modelId, deadline, flight::job, job -> {
             LOG.debug("Waiting for job {} of {}", job.id(), request.document().filename());
             JobWaiter waiter = new JobWaiter(client, endpoint.pollSchedule(modelId), endpoint.pollPlanner(modelId),
-                    job, System.nanoTime(), deadline);
+                    job, System.nanoTime(), deadline, configuration.getPollTimeout());
             flight.waiter(waiter);
             LongAdder jobsInFlight = endpoint.getComponent().jobsInFlight();
             jobsInFlight.increment();

@@ -21,6 +21,7 @@ import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.camelmindee.ocr.MindeeApiStub.json;
 import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,7 @@ class MindeeOcrErrorsTest extends MindeeOcrProducerTestSupport {
         assertEquals(401, e.getStatus());
         assertEquals("401-001", e.getCode());
         assertTrue(e.getMessage().contains("Check apiKey"), e.getMessage());
+        assertFalse(e.getMessage().contains(".."), e.getMessage());
         assertTrue(!e.getMessage().contains(MindeeApiStub.API_KEY), "the key is never in a message");
         wm.verify(1, postRequestedFor(urlPathEqualTo(ENQUEUE)));
     }
@@ -146,6 +148,9 @@ class MindeeOcrErrorsTest extends MindeeOcrProducerTestSupport {
         MindeeOcrTimeoutException timeout = assertInstanceOf(MindeeOcrTimeoutException.class, e);
         assertEquals(jobId, timeout.getJobId());
         assertTrue(timeout.getMessage().contains(jobId) && timeout.getMessage().contains("getJob"));
+        // the configured timeout and the time actually waited, never a negative figure
+        assertTrue(timeout.getMessage().matches("(?s).*within pollTimeout \\(600 ms; waited \\d+ ms.*"),
+                timeout.getMessage());
         assertTrue(took >= 600, "not before the deadline: " + took);
         assertTrue(wm.findAll(getRequestedFor(urlPathEqualTo("/v2/jobs/" + jobId))).size() >= 2);
     }

@@ -33,8 +33,13 @@ final class ResponseParser {
     static MindeeOcrException failure(HttpResponse<byte[]> response, String what, String jobId, String alias) {
         ErrorResponse problem = problem(response);
         if (problem != null) {
-            return new MindeeOcrException("Mindee refused " + what + ": " + MindeeOcrException.describe(problem)
-                                          + hint(problem), problem, jobId, alias);
+            String described = MindeeOcrException.describe(problem);
+            String hint = hint(problem);
+            if (!hint.isEmpty() && described.endsWith(".")) {
+                // the hint opens a sentence of its own: no second full stop after a detail that ends with one
+                described = described.substring(0, described.length() - 1);
+            }
+            return new MindeeOcrException("Mindee refused " + what + ": " + described + hint, problem, jobId, alias);
         }
         ErrorResponse bare = new ErrorResponse(response.statusCode(), null, null, null);
         return new MindeeOcrException("Mindee answered " + what + " with HTTP " + response.statusCode()

@@ -27,12 +27,14 @@ public final class JobWaiter {
     /** When the server made the job, on this JVM's clock as well as the enqueue's answer tells it; the polls' origin. */
     private final long createdAt;
     private final long deadline;
+    /** The configured pollTimeout, named in the timeout's message beside the time waited. */
+    private final long pollTimeoutMillis;
     private final CompletableFuture<JobPoll> result = new CompletableFuture<>();
     private volatile long lastPending;
     private volatile int polls;
 
     public JobWaiter(MindeeApiClient client, PollSchedule schedule, PollPlanner planner, Job job, long enqueuedAt,
-                     long deadline) {
+                     long deadline, long pollTimeoutMillis) {
         this.client = client;
         this.scheduler = client.scheduler();
         this.schedule = schedule;
@@ -41,6 +43,7 @@ public final class JobWaiter {
         this.enqueuedAt = enqueuedAt;
         this.createdAt = enqueuedAt - planner.answerDelay(job.createdAt());
         this.deadline = deadline;
+        this.pollTimeoutMillis = pollTimeoutMillis;
     }
 
     public CompletableFuture<JobPoll> start() {
@@ -104,9 +107,10 @@ public final class JobWaiter {
         long now = System.nanoTime();
         if (now >= deadline) {
             result.completeExceptionally(new MindeeOcrTimeoutException(
-                    "Job " + job.id() + " was not done within pollTimeout ("
-                    + TimeUnit.NANOSECONDS.toMillis(deadline - enqueuedAt) + " ms, " + polls
-                    + " polls); it may still finish: fetch it with getJob and header CamelMindeeOcrJobId=" + job.id(),
+                    "Job " + job.id() + " was not done within pollTimeout (" + pollTimeoutMillis + " ms; waited "
+                    + TimeUnit.NANOSECONDS.toMillis(now - (deadline - TimeUnit.MILLISECONDS.toNanos(pollTimeoutMillis)))
+                    + " ms, " + polls + " polls); it may still finish: fetch it with getJob and header"
+                    + " CamelMindeeOcrJobId=" + job.id(),
                     job.id(), job.alias()));
             return;
         }
