@@ -449,10 +449,18 @@ public class MindeeOcrConfiguration implements Cloneable {
         try {
             base = URI.create(baseUrl);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("baseUrl is not a URL: " + e.getMessage());
+            base = null;
         }
-        if (base.getHost() == null || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL such as " + DEFAULT_BASE_URL);
+        if (base == null || base.getHost() == null
+            || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))) {
+            throw new IllegalArgumentException("baseUrl '" + baseUrl + "' must be an absolute http(s) URL with its scheme,"
+                                               + " such as " + DEFAULT_BASE_URL + " or http://127.0.0.1:8080 for a"
+                                               + " local engine");
+        }
+        if (base.getPath() != null && base.getPath().matches("(?i)/v2/?")) {
+            // the component adds /v2/... itself: /v2 here would ask for /v2/v2/... and get 404s
+            throw new IllegalArgumentException("baseUrl '" + baseUrl + "' ends with /v2: give the server's root, such"
+                                               + " as " + DEFAULT_BASE_URL + " (the component adds /v2/...)");
         }
         checkPositive("pollTimeout", pollTimeout);
         checkPositive("pollInterval", pollInterval);

@@ -45,7 +45,13 @@ class MindeeOcrConfigurationTest {
         assertTrue(startFails("mindee-ocr:ocr?apiKey=" + API_KEY + "&modelId=" + MODEL_ID + "&webhookIds=hook1")
                 .contains("webhookIds must be a UUID"));
         assertTrue(startFails("mindee-ocr:ocr?apiKey=" + API_KEY + "&modelId=" + MODEL_ID + "&baseUrl=ftp://x")
-                .contains("baseUrl must be an absolute http(s) URL"));
+                .contains("must be an absolute http(s) URL"));
+        // no scheme: a clear message, not the URI parser's text
+        assertTrue(startFails("mindee-ocr:ocr?apiKey=" + API_KEY + "&modelId=" + MODEL_ID + "&baseUrl=127.0.0.1:18932")
+                .contains("baseUrl '127.0.0.1:18932' must be an absolute http(s) URL with its scheme"));
+        assertTrue(startFails("mindee-ocr:ocr?apiKey=" + API_KEY + "&modelId=" + MODEL_ID
+                              + "&baseUrl=https://api-v2.mindee.net/v2")
+                .contains("ends with /v2: give the server's root"));
         assertTrue(startFails("mindee-ocr:ocr?apiKey=" + API_KEY + "&modelId=" + MODEL_ID + "&pollTimeout=soon")
                 .contains("pollTimeout"));
         assertTrue(startFails("mindee-ocr:ocrAll?apiKey=" + API_KEY).contains("Unknown mindee-ocr operation 'ocrAll'"));
