@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.AvailablePortFinder;
 import org.camelmindee.ocr.api.MindeeOcrException;
 import org.camelmindee.ocr.api.MindeeOcrTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
+import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
 import static org.camelmindee.ocr.MindeeApiStub.json;
 import static org.camelmindee.ocr.TestFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -153,6 +156,19 @@ class MindeeOcrErrorsTest extends MindeeOcrProducerTestSupport {
                 timeout.getMessage());
         assertTrue(took >= 600, "not before the deadline: " + took);
         assertTrue(wm.findAll(getRequestedFor(urlPathEqualTo("/v2/jobs/" + jobId))).size() >= 2);
+    }
+
+    @Test
+    void anUnreachableServerIsNamedByItsOrigin() {
+        int port = AvailablePortFinder.getNextAvailable();
+
+        MindeeOcrException e = fails("mindee-ocr:ocr?apiKey=" + API_KEY + "&modelId=" + MODEL_ID
+                                     + "&baseUrl=http://127.0.0.1:" + port + "&maxRetries=0", TestDocuments.png());
+
+        // the server the route was pointed at (a local engine here, not Mindee), and the cause
+        assertTrue(e.getMessage().startsWith("Could not reach http://127.0.0.1:" + port + " for the enqueue"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
     }
 
     @Test

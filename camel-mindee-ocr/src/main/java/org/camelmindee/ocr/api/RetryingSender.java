@@ -120,7 +120,7 @@ final class RetryingSender {
             releaseLane.run();
             try {
                 if (error != null) {
-                    onError(call, attempt, unwrap(error));
+                    onError(call, attempt, unwrap(error), request.uri());
                 } else {
                     onResponse(call, attempt, response);
                 }
@@ -148,7 +148,7 @@ final class RetryingSender {
         call.result.complete(response);
     }
 
-    private void onError(Call call, int attempt, Throwable error) {
+    private void onError(Call call, int attempt, Throwable error, URI target) {
         // a refused TLS handshake sent nothing either, and trying again will not change the certificate
         boolean handshake = error instanceof SSLHandshakeException;
         boolean neverSent = handshake || error instanceof ConnectException
@@ -158,16 +158,26 @@ final class RetryingSender {
                 return;
             }
         }
-        String reason = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        // the JDK's ConnectException often has no message of its own: its cause says 'Connection refused'
+        Throwable described = error;
+        while (described.getMessage() == null && described.getCause() != null) {
+            described = described.getCause();
+        }
+        String reason = error.getClass().getSimpleName()
+                        + (described.getMessage() == null ? "" : ": " + described.getMessage())
+                        + (attempt == 0 ? "" : ", " + (attempt + 1) + " attempts");
+        // the server by its origin (never the path or query): Mindee's cloud, a local engine or a proxy
+        String server = target.getScheme() + "://" + target.getRawAuthority();
         if (!call.idempotent && !neverSent) {
             fail(call, new MindeeOcrException(
-                    "The enqueue failed after the document was sent (" + reason + "): Mindee may have created a job"
+                    "The enqueue failed after the document was sent to " + server + " (" + reason + "): Mindee may"
+                    + " have created a job"
                     + (call.alias == null ? "" : " with alias '" + call.alias + "'")
                     + ". Not retried, so that a duplicate is your choice; look for the job before sending again",
                     null, null, call.alias, error));
             return;
         }
-        fail(call, new MindeeOcrException("Could not reach Mindee for " + call.what
+        fail(call, new MindeeOcrException("Could not reach " + server + " for " + call.what
                                           + (call.jobId == null ? "" : " of job " + call.jobId) + " (" + reason + ")"
                                           + (handshake ? ": check the server's certificate and sslContextParameters"
                                                   : ""),
