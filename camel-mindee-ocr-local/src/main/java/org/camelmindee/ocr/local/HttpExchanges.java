@@ -76,7 +76,7 @@ final class HttpExchanges {
      * X-Forwarded-Proto), else the address the request came in on.
      */
     static String baseUrl(HttpExchange exchange) {
-        String scheme = exchange instanceof HttpsExchange ? "https" : "http";
+        String scheme = exchange instanceof HttpsExchange secure && secure.getSSLSession() != null ? "https" : "http";
         String forwardedProto = exchange.getRequestHeaders().getFirst("X-Forwarded-Proto");
         if (forwardedProto != null && forwardedProto.matches("(?i)https?")) {
             scheme = forwardedProto.toLowerCase(java.util.Locale.ROOT);

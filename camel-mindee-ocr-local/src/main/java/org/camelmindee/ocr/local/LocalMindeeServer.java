@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 
 /**
  * A server that speaks the Mindee OCR API v2 and does the OCR itself, with Tesseract. Embedded use:
@@ -46,8 +47,9 @@ public final class LocalMindeeServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalMindeeServer.class.getName());
 
     private final ServerConfig config;
-    private final HttpServer http;
-    private final HttpsServer https;
+    private final Vertx vertx;
+    private final VertxHttpServer http;
+    private final VertxHttpServer https;
     private final SelfSignedCertificate certificate;
     private final OcrJobRunner runner;
     private final ScheduledExecutorService scheduler;
@@ -55,16 +57,8 @@ public final class LocalMindeeServer implements AutoCloseable {
     private final JobStore jobs;
     private final List<Filter> filters;
 
-    static {
-        // the JDK's server leaves Nagle's algorithm on, which costs a keep-alive client about 40 ms a request; the
-        // setting is read once, when the first server of the JVM starts, and a user's own choice is kept
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private LocalMindeeServer(ServerConfig config, Recognizer recognizer, List<Filter> filters, Duration rateWindow)
-            throws IOException {
+    private LocalMindeeServer(ServerConfig config, Recognizer recognizer, List<Filter> filters, Duration rateWindow,
+                              HttpLimits limits) throws IOException {
         this.config = config;
         this.filters = List.copyOf(filters);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("mindee-local-scheduler"));
@@ -75,26 +69,34 @@ public final class LocalMindeeServer implements AutoCloseable {
         ServerContext context = new ServerContext(config, jobs, runner, new ApiKeyCheck(config.apiKey()),
                 factor > 0 ? new RateLimiter(config.clock(), 200 * factor, rateWindow) : null,
                 factor > 0 ? new RateLimiter(config.clock(), 1200 * factor, rateWindow) : null);
-        // request threads only read uploads and write JSON: OCR never runs on them
+        // request threads run the routes once a request is received in full: they parse forms and write JSON, OCR
+        // never runs on them, and no slow client holds one
         this.requestThreads = Executors.newFixedThreadPool(16, daemonThreads("mindee-local-http"));
-        HttpServer plain = null;
-        HttpsServer secure = null;
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
+        VertxHttpServer plain = null;
+        VertxHttpServer secure = null;
         SelfSignedCertificate cert = null;
         try {
+            List<VertxHttpServer.Route> routes = routes(context);
             if (config.port() >= 0) {
-                plain = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
-                route(plain, context);
+                plain = new VertxHttpServer(vertx, config.host(), config.port(), null, limits, routes,
+                        new NotFoundHandler(), this.filters, requestThreads);
             }
             if (config.httpsPort() >= 0) {
                 cert = SelfSignedCertificate.generate(config.host(), Duration.ofDays(825));
-                secure = HttpsServer.create(new InetSocketAddress(config.host(), config.httpsPort()), 256);
-                secure.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
-                route(secure, context);
+                secure = new VertxHttpServer(vertx, config.host(), config.httpsPort(), cert.keyManagers(), limits,
+                        routes, new NotFoundHandler(), this.filters, requestThreads);
             }
         } catch (IOException | RuntimeException e) {
             if (plain != null) {
-                plain.stop(0);
+                plain.close();
             }
+            vertx.close();
             runner.close();
             scheduler.shutdownNow();
             requestThreads.shutdownNow();
@@ -105,21 +107,13 @@ public final class LocalMindeeServer implements AutoCloseable {
         this.certificate = cert;
         long purgeEvery = Math.max(1000, Math.min(config.retention().toMillis() / 4, 60_000));
         scheduler.scheduleWithFixedDelay(jobs::purgeExpired, purgeEvery, purgeEvery, TimeUnit.MILLISECONDS);
-        if (http != null) {
-            http.start();
-        }
-        if (https != null) {
-            https.start();
-        }
     }
 
-    private void route(HttpServer server, ServerContext context) {
-        server.setExecutor(requestThreads);
-        server.createContext(EnqueueHandler.PATH, new EnqueueHandler(context)).getFilters().addAll(filters);
-        server.createContext(JobHandler.PREFIX, new JobHandler(context)).getFilters().addAll(filters);
-        server.createContext(ResultHandler.PREFIX, new ResultHandler(context)).getFilters().addAll(filters);
-        server.createContext(ModelsHandler.PATH, new ModelsHandler(context)).getFilters().addAll(filters);
-        server.createContext("/", new NotFoundHandler());
+    private static List<VertxHttpServer.Route> routes(ServerContext context) {
+        return List.of(new VertxHttpServer.Route(EnqueueHandler.PATH, new EnqueueHandler(context)),
+                new VertxHttpServer.Route(JobHandler.PREFIX, new JobHandler(context)),
+                new VertxHttpServer.Route(ResultHandler.PREFIX, new ResultHandler(context)),
+                new VertxHttpServer.Route(ModelsHandler.PATH, new ModelsHandler(context)));
     }
 
     public static Builder builder() {
@@ -132,21 +126,21 @@ public final class LocalMindeeServer implements AutoCloseable {
     }
 
     public String httpBaseUrl() {
-        return http == null ? null : "http://" + urlHost() + ":" + http.getAddress().getPort();
+        return http == null ? null : "http://" + urlHost() + ":" + http.port();
     }
 
     public String httpsBaseUrl() {
-        return https == null ? null : "https://" + urlHost() + ":" + https.getAddress().getPort();
+        return https == null ? null : "https://" + urlHost() + ":" + https.port();
     }
 
     /** The HTTP port, or -1. */
     public int port() {
-        return http == null ? -1 : http.getAddress().getPort();
+        return http == null ? -1 : http.port();
     }
 
     /** The HTTPS port, or -1. */
     public int httpsPort() {
-        return https == null ? -1 : https.getAddress().getPort();
+        return https == null ? -1 : https.port();
     }
 
     /** The generated certificate when HTTPS is served, else null: trust it with {@link SelfSignedCertificate#clientContext()}. */
@@ -175,11 +169,12 @@ public final class LocalMindeeServer implements AutoCloseable {
     @Override
     public void close() {
         if (http != null) {
-            http.stop(0);
+            http.close();
         }
         if (https != null) {
-            https.stop(0);
+            https.close();
         }
+        vertx.close();
         runner.close();
         scheduler.shutdownNow();
         requestThreads.shutdownNow();
@@ -215,6 +210,7 @@ public final class LocalMindeeServer implements AutoCloseable {
         private OcrSettings ocrSettings = OcrSettings.defaults();
         private final List<Filter> filters = new ArrayList<>();
         private Duration rateLimitWindow = Duration.ofMinutes(1);
+        private HttpLimits httpLimits;
 
         private Builder() {
         }
@@ -288,6 +284,15 @@ public final class LocalMindeeServer implements AutoCloseable {
         /** Download {@code url} inputs (default off: the server does not fetch what it is told to). */
         public Builder allowUrlDownloads(boolean allow) {
             this.allowUrlDownloads = allow;
+            return this;
+        }
+
+        /**
+         * What a connection may hold: header and body timeouts, idle timeout, open connections, request size (default
+         * {@link HttpLimits#defaults(long)} of {@link #maxFileBytes}).
+         */
+        public Builder httpLimits(HttpLimits limits) {
+            this.httpLimits = limits;
             return this;
         }
 
@@ -370,7 +375,8 @@ public final class LocalMindeeServer implements AutoCloseable {
             ServerConfig config = config();
             Recognizer engine = recognizer != null ? recognizer : new TesseractRecognizer(ocrSettings);
             try {
-                LocalMindeeServer server = new LocalMindeeServer(config, engine, filters, rateLimitWindow);
+                LocalMindeeServer server = new LocalMindeeServer(config, engine, filters, rateLimitWindow,
+                        httpLimits != null ? httpLimits : HttpLimits.defaults(maxFileBytes));
                 LOG.log(System.Logger.Level.DEBUG, "started with {0}", config);
                 return server;
             } catch (IOException e) {

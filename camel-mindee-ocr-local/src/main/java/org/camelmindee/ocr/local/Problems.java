@@ -83,6 +83,17 @@ public final class Problems {
                 "502-002");
     }
 
+    /** The request body passed the server's size limit (declared, or while it was being received). */
+    public static ErrorResponse requestTooLarge(String detail) {
+        return new ErrorResponse(413, "Request too large", detail, "413-001");
+    }
+
+    /** The request body did not arrive within the server's request timeout. */
+    public static ErrorResponse requestTimeout(long seconds) {
+        return new ErrorResponse(408, "Request timeout", "The request body did not arrive within " + seconds
+                + " seconds (option requestTimeout / --request-timeout).", "408-001");
+    }
+
     public static ErrorResponse internalError(String detail) {
         return new ErrorResponse(500, "Internal server error", detail, "500-001");
     }

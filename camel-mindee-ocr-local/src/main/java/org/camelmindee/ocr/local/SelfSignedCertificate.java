@@ -88,14 +88,23 @@ public final class SelfSignedCertificate {
     /** The server side: this key and certificate. */
     public SSLContext serverContext() {
         try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers().getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up TLS", e);
+        }
+    }
+
+    /** The key and certificate as the HTTP server takes them. */
+    KeyManagerFactory keyManagers() {
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("server", keyPair.getPrivate(), PASSWORD, new Certificate[] { certificate });
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(store, PASSWORD);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), null, null);
-            return context;
+            return kmf;
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up TLS", e);
         }
