@@ -211,6 +211,7 @@ public final class LocalMindeeServer implements AutoCloseable {
         private final List<Filter> filters = new ArrayList<>();
         private Duration rateLimitWindow = Duration.ofMinutes(1);
         private HttpLimits httpLimits;
+        private DocumentLimits documentLimits = DocumentLimits.defaults();
 
         private Builder() {
         }
@@ -296,6 +297,15 @@ public final class LocalMindeeServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What one document may make the server decode: pages, pixels a page, pixels a document (default
+         * {@link DocumentLimits#defaults()}); checked before any page is decoded, a job over them fails with 422-004.
+         */
+        public Builder documentLimits(DocumentLimits limits) {
+            this.documentLimits = limits;
+            return this;
+        }
+
         /** The largest accepted document (default 100 MB, as Mindee). */
         public Builder maxFileBytes(long bytes) {
             this.maxFileBytes = bytes;
@@ -373,7 +383,7 @@ public final class LocalMindeeServer implements AutoCloseable {
         /** Starts the server; it listens when this returns. */
         public LocalMindeeServer start() {
             ServerConfig config = config();
-            Recognizer engine = recognizer != null ? recognizer : new TesseractRecognizer(ocrSettings);
+            Recognizer engine = recognizer != null ? recognizer : new TesseractRecognizer(ocrSettings, documentLimits);
             try {
                 LocalMindeeServer server = new LocalMindeeServer(config, engine, filters, rateLimitWindow,
                         httpLimits != null ? httpLimits : HttpLimits.defaults(maxFileBytes));

@@ -86,18 +86,33 @@ final class OcrJobRunner implements AutoCloseable {
         }
     }
 
-    // a job must end Processed or Failed whatever happens, or its client polls until it gives up
+    /**
+     * A job must end Processed or Failed whatever happens, or its client polls until it gives up; and the worker must
+     * live on: a thread that dies takes its Tesseract engine with it, never closed. So nothing is rethrown, not even an
+     * OutOfMemoryError (one job's allocation failed; the others' memory is intact once it is unwound).
+     */
     private void runGuarded(JobEntry job, EnqueueRequest request) {
         try {
             run(job, request);
         } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "job " + job.jobId + " failed", t);
             if (job.status() == org.camelmindee.ocr.model.JobStatus.PROCESSING) {
-                job.fail(Problems.internalError("The document could not be processed."), ServerConfig.now(clock));
-            }
-            if (t instanceof VirtualMachineError error) {
-                throw error;
+                job.fail(failure(t), ServerConfig.now(clock));
             }
         }
+    }
+
+    /** The problem of a job that failed on something other than a problem: what happened, in a sentence. */
+    static ErrorResponse failure(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return Problems.internalError("The server ran out of memory processing the document (" + t.getMessage()
+                    + "): retry later, or send it in smaller parts.");
+        }
+        if (t instanceof StackOverflowError) {
+            return Problems.unreadableDocument("The document nests too deeply to be read (StackOverflowError).");
+        }
+        return Problems.internalError("The document could not be processed (" + t.getClass().getSimpleName()
+                + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ").");
     }
 
     private void run(JobEntry job, EnqueueRequest request) {
@@ -110,10 +125,9 @@ final class OcrJobRunner implements AutoCloseable {
             job.succeed(response, ServerConfig.now(clock));
         } catch (ProblemException e) {
             body = failed(job, e.problem());
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(System.Logger.Level.ERROR, "job " + job.jobId + " failed", e);
-            body = failed(job, Problems.internalError("The document could not be processed ("
-                    + e.getClass().getSimpleName() + ")."));
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "job " + job.jobId + " failed", t);
+            body = failed(job, failure(t));
         }
         deliver(job, body);
     }

@@ -4,11 +4,12 @@ import static org.bytedeco.leptonica.global.leptonica.*;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.util.ArrayList;
 import java.util.List;
 
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.SizeTPointer;
 import org.bytedeco.leptonica.PIX;
-import org.bytedeco.leptonica.PIXA;
 import org.camelmindee.ocr.model.DocumentType;
 
 /**
@@ -26,43 +27,115 @@ final class PixImages {
     private PixImages() {
     }
 
-    /** The pages of an image file, upright and in 8-bit grey. */
-    static List<PIX> decode(byte[] bytes, DocumentType type) {
+    /**
+     * The pages of an image file, checked against the limits from the file's headers before any is decoded, then
+     * decoded one at a time (a 1,000-page TIFF holds one page in memory, not a thousand).
+     */
+    static Pages open(byte[] bytes, DocumentType type, DocumentLimits limits) {
         switch (type) {
             case HEIC, HEIF:
                 throw new ProblemException(Problems.unreadableDocument(
                         "HEIC/HEIF images cannot be decoded by the local engine (no HEVC decoder is bundled):"
                                 + " convert the image to JPEG or PNG and send it again."));
             case TIFF:
-                return decodeTiff(bytes);
+                return new TiffPages(bytes, limits);
             default:
-                PIX pix = pixReadMem(bytes, bytes.length);
-                if (pix == null) {
-                    throw new ProblemException(Problems.unreadableDocument(
-                            "The " + type.mimeType() + " image is corrupt or uses an encoding that cannot be decoded."));
+                int[] format = new int[1];
+                int[] width = new int[1];
+                int[] height = new int[1];
+                if (pixReadHeaderMem(bytes, bytes.length, format, width, height, new int[1], new int[1], new int[1])
+                        != 0) {
+                    throw corrupt(type);
                 }
-                PIX gray = toGray(pix);
-                return List.of(type == DocumentType.JPEG ? orient(gray, ExifOrientation.of(bytes)) : gray);
+                limits.checkPage(0, width[0], height[0]);
+                limits.checkDocument((long) width[0] * height[0]);
+                return new SingleImage(bytes, type);
         }
     }
 
-    private static List<PIX> decodeTiff(byte[] bytes) {
-        PIXA pixa = pixaReadMemMultipageTiff(bytes, bytes.length);
-        if (pixa == null || pixaGetCount(pixa) == 0) {
-            if (pixa != null) {
-                pixaDestroy(pixa);
-            }
-            throw new ProblemException(Problems.unreadableDocument("The TIFF image is corrupt or cannot be decoded."));
+    /** Pages decoded on demand, in order; each {@link #next()} is the caller's to destroy. */
+    interface Pages extends AutoCloseable {
+        int count();
+
+        PIX next();
+
+        @Override
+        void close();
+    }
+
+    private static ProblemException corrupt(DocumentType type) {
+        return new ProblemException(Problems.unreadableDocument(
+                "The " + type.mimeType() + " image is corrupt or uses an encoding that cannot be decoded."));
+    }
+
+    private record SingleImage(byte[] bytes, DocumentType type) implements Pages {
+        @Override
+        public int count() {
+            return 1;
         }
-        List<PIX> pages = new ArrayList<>();
-        try {
-            for (int i = 0; i < pixaGetCount(pixa); i++) {
-                pages.add(toGray(pixaGetPix(pixa, i, L_COPY)));
+
+        @Override
+        public PIX next() {
+            PIX pix = pixReadMem(bytes, bytes.length);
+            if (pix == null) {
+                throw corrupt(type);
             }
-        } finally {
-            pixaDestroy(pixa);
+            PIX gray = toGray(pix);
+            return type == DocumentType.JPEG ? orient(gray, ExifOrientation.of(bytes)) : gray;
         }
-        return pages;
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A TIFF read page after page from one native copy of the file. */
+    private static final class TiffPages implements Pages {
+        private final int count;
+        private final long length;
+        private final BytePointer data;
+        private final SizeTPointer offset = new SizeTPointer(1);
+
+        TiffPages(byte[] bytes, DocumentLimits limits) {
+            List<long[]> sizes = TiffDirectories.pageSizes(bytes, limits.maxPages() + 1);
+            if (sizes == null || sizes.isEmpty()) {
+                offset.close();
+                throw new ProblemException(Problems.unreadableDocument("The TIFF image is corrupt or cannot be decoded"
+                        + " (BigTIFF is not read)."));
+            }
+            limits.checkPages(sizes.size());
+            long total = 0;
+            for (int i = 0; i < sizes.size(); i++) {
+                limits.checkPage(i, sizes.get(i)[0], sizes.get(i)[1]);
+                total += sizes.get(i)[0] * sizes.get(i)[1];
+            }
+            limits.checkDocument(total);
+            this.count = sizes.size();
+            this.length = bytes.length;
+            this.data = new BytePointer(bytes);
+            offset.put(0L);
+        }
+
+        @Override
+        public int count() {
+            return count;
+        }
+
+        @Override
+        public PIX next() {
+            PIX page = pixReadMemFromMultipageTiff(data, length, offset);
+            if (page == null) {
+                throw new ProblemException(Problems.unreadableDocument("The TIFF image is corrupt or cannot be"
+                        + " decoded."));
+            }
+            return toGray(page);
+        }
+
+        @Override
+        public void close() {
+            data.close();
+            offset.close();
+        }
     }
 
     /** Converts to 8-bit grey without a colour map, flattening transparency onto white; frees the input. */
@@ -70,14 +143,32 @@ final class PixImages {
         if (pixGetDepth(pix) == 8 && pix.colormap() == null) {
             return pix;
         }
-        PIX opaque = pixGetDepth(pix) == 32 ? pixRemoveAlpha(pix) : pixClone(pix);
+        PIX opaque = pixGetDepth(pix) == 32 && pixGetSpp(pix) == 4 ? pixRemoveAlpha(pix) : pix;
         PIX gray = pixConvertTo8(opaque, 0);
-        pixDestroy(opaque);
-        pixDestroy(pix);
+        if (opaque != pix) {
+            pixDestroy(opaque);
+        }
         if (gray == null) {
+            pixDestroy(pix);
             throw new ProblemException(Problems.unreadableDocument("The image uses a pixel format that cannot be read."));
         }
-        return gray;
+        return consume(pix, gray);
+    }
+
+    /**
+     * Frees {@code source} now that {@code result} was made from it. Leptonica returns a clone where nothing had to
+     * change, and JavaCPP hands a clone back as the same Java object: destroying it would null the result too. Then
+     * only the reference the clone took is given back.
+     */
+    static PIX consume(PIX source, PIX result) {
+        if (result == source) {
+            try (PointerPointer<PIX> reference = new PointerPointer<>(source)) {
+                pixDestroy(reference);
+            }
+        } else {
+            pixDestroy(source);
+        }
+        return result;
     }
 
     /** Turns the pixels as the EXIF orientation says (1..8); frees the input when it makes a new image. */

@@ -62,6 +62,11 @@ public final class Problems {
         return new ErrorResponse(422, "Unprocessable file", detail, "422-002");
     }
 
+    /** In {@code job.error}: the document passes one of the server's limits (pages, pixels); the detail names it. */
+    public static ErrorResponse documentOverLimit(String detail) {
+        return new ErrorResponse(422, "Document over the server's limits", detail, "422-004");
+    }
+
     public static ErrorResponse urlDownloadFailed(String detail) {
         return new ErrorResponse(422, "File download failed", detail, "422-003");
     }

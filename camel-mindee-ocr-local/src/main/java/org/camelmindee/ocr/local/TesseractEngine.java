@@ -63,7 +63,7 @@ final class TesseractEngine implements AutoCloseable {
             }
             return page(words, prepared.transform());
         } finally {
-            pixDestroy(prepared.pix());
+            prepared.release(gray); // the prepared page is the input itself when no step changed it
         }
     }
 

@@ -32,13 +32,12 @@ public final class TesseractRecognizer implements Recognizer {
     // a page mostly covered by images with fewer words of text than this is a scan, whatever its text layer says
     private static final int STAMP_WORDS = 20;
     private static final double SCANNED_COVERAGE = 0.5;
-    // a poster-sized page at 300 dpi would take gigabytes: render such pages at a lower resolution instead
-    private static final double MAX_RENDER_PIXELS = 60_000_000d;
 
     /** The API gives up on an inference after 590 s; so does this recogniser, per document. */
     public static final Duration TIME_LIMIT = Duration.ofSeconds(590);
 
     private final OcrSettings settings;
+    private final DocumentLimits limits;
     private final Duration timeLimit;
     private final Queue<TesseractEngine> engines = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<TesseractEngine> engineOfThread;
@@ -49,12 +48,18 @@ public final class TesseractRecognizer implements Recognizer {
     }
 
     public TesseractRecognizer(OcrSettings settings) {
-        this(settings, TIME_LIMIT);
+        this(settings, DocumentLimits.defaults());
+    }
+
+    /** With other limits on what one document may make it decode. */
+    public TesseractRecognizer(OcrSettings settings, DocumentLimits limits) {
+        this(settings, limits, TIME_LIMIT);
     }
 
     /** With another time limit per document (tests). */
-    TesseractRecognizer(OcrSettings settings, Duration timeLimit) {
+    TesseractRecognizer(OcrSettings settings, DocumentLimits limits, Duration timeLimit) {
         this.settings = settings;
+        this.limits = limits;
         this.timeLimit = timeLimit;
         String tessdataDir = Tessdata.resolve(settings.tessdataDir(), settings.languages()).toString();
         this.engineOfThread = ThreadLocal.withInitial(() -> {
@@ -79,17 +84,20 @@ public final class TesseractRecognizer implements Recognizer {
         return type == DocumentType.PDF ? readPdf(document, deadline) : readImage(document, type, deadline);
     }
 
+    // one decoded page at a time: what a job holds is bounded by one page of at most maxPagePixels
     private List<OcrPage> readImage(byte[] bytes, DocumentType type, long deadline) {
-        List<PIX> pages = PixImages.decode(bytes, type);
-        List<OcrPage> result = new ArrayList<>(pages.size());
-        try {
-            for (PIX page : pages) {
-                result.add(engineOfThread.get().read(page, deadline));
+        try (PixImages.Pages pages = PixImages.open(bytes, type, limits)) {
+            List<OcrPage> result = new ArrayList<>(pages.count());
+            for (int i = 0; i < pages.count(); i++) {
+                PIX page = pages.next();
+                try {
+                    result.add(engineOfThread.get().read(page, deadline));
+                } finally {
+                    pixDestroy(page);
+                }
             }
-        } finally {
-            pages.forEach(p -> pixDestroy(p));
+            return result;
         }
-        return result;
     }
 
     private List<OcrPage> readPdf(byte[] bytes, long deadline) {
@@ -102,6 +110,8 @@ public final class TesseractRecognizer implements Recognizer {
             if (pageCount == 0) {
                 throw new ProblemException(Problems.unreadableDocument("The PDF has no pages."));
             }
+            limits.checkPages(pageCount);
+            float[] dpis = renderResolutions(document, pageCount);
             PDFRenderer renderer = null;
             List<OcrPage> result = new ArrayList<>(pageCount);
             for (int i = 0; i < pageCount; i++) {
@@ -114,7 +124,7 @@ public final class TesseractRecognizer implements Recognizer {
                     if (renderer == null) {
                         renderer = new PDFRenderer(document);
                     }
-                    page = recognizeRendered(renderer, document.getPage(i), i, deadline);
+                    page = recognizeRendered(renderer, i, dpis[i], deadline);
                 }
                 result.add(page);
             }
@@ -124,19 +134,51 @@ public final class TesseractRecognizer implements Recognizer {
                     + " PDFs are not accepted. Send it without encryption."));
         } catch (IOException e) {
             throw new ProblemException(Problems.unreadableDocument("The PDF is corrupt and cannot be read."));
+        } catch (IllegalStateException | IllegalArgumentException | ClassCastException | NullPointerException
+                 | IndexOutOfBoundsException | StackOverflowError e) {
+            // what PDFBox throws on a page tree with a loop ("Possible recursion found") or objects of the wrong kind
+            throw new ProblemException(Problems.unreadableDocument("The PDF's structure is broken and cannot be read ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")."));
         }
     }
 
-    private OcrPage recognizeRendered(PDFRenderer renderer, PDPage page, int index, long deadline)
-            throws IOException {
+    /**
+     * The resolution each page would be rendered at: 300 dpi, lower for a page too large for
+     * {@link DocumentLimits#maxPagePixels()} at 300 dpi. Checked for every page before any is read: a page with an empty
+     * or degenerate box (zero wide and a billion points high passes a width x height test) is refused, and so is a
+     * document whose pages would render to more than {@link DocumentLimits#maxDocumentPixels()}, counting every page
+     * as rendered.
+     */
+    private float[] renderResolutions(PDDocument document, int pageCount) {
+        float[] dpis = new float[pageCount];
+        long total = 0;
+        for (int i = 0; i < pageCount; i++) {
+            PDRectangle box = document.getPage(i).getCropBox();
+            double widthInches = box.getWidth() / 72.0;
+            double heightInches = box.getHeight() / 72.0;
+            if (!(widthInches >= 1.0 / 72 && heightInches >= 1.0 / 72) || Double.isInfinite(widthInches * heightInches)) {
+                throw new ProblemException(Problems.unreadableDocument("Page " + (i + 1) + " of the PDF has a"
+                        + " degenerate size (" + box.getWidth() + " x " + box.getHeight() + " points in its MediaBox or"
+                        + " CropBox): a page must be at least one point wide and high."));
+            }
+            double dpi = PDF_RENDER_DPI;
+            if (widthInches * heightInches * dpi * dpi > limits.maxPagePixels()) {
+                dpi = Math.sqrt(limits.maxPagePixels() / (widthInches * heightInches));
+            }
+            // PDFBox rounds each side up to a whole pixel: a very long, thin page still overshoots the budget
+            long width = (long) Math.ceil(widthInches * dpi);
+            long height = (long) Math.ceil(heightInches * dpi);
+            limits.checkPage(i, width, height);
+            total += width * height;
+            dpis[i] = (float) dpi;
+        }
+        limits.checkDocument(total);
+        return dpis;
+    }
+
+    private OcrPage recognizeRendered(PDFRenderer renderer, int index, float dpi, long deadline) throws IOException {
         if (System.nanoTime() > deadline) {
             throw new ProblemException(Problems.inferenceTimeout(timeLimit.toSeconds()));
-        }
-        PDRectangle box = page.getCropBox();
-        double inches = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
-        float dpi = PDF_RENDER_DPI;
-        if (inches * dpi * dpi > MAX_RENDER_PIXELS) {
-            dpi = (float) Math.sqrt(MAX_RENDER_PIXELS / inches);
         }
         BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
         PIX pix = PixImages.fromBufferedImage(image, Math.round(dpi));

@@ -160,7 +160,8 @@ class OcrQualityTest {
     @Test
     void aDocumentOverTheTimeLimitFailsLikeAnInferenceThatRanTooLong() throws Exception {
         byte[] png = TestPages.png(clean.image());
-        try (TesseractRecognizer hurried = new TesseractRecognizer(OcrSettings.defaults(), java.time.Duration.ofMillis(150))) {
+        try (TesseractRecognizer hurried = new TesseractRecognizer(OcrSettings.defaults(), DocumentLimits.defaults(),
+                java.time.Duration.ofMillis(150))) {
             ProblemException e = assertThrows(ProblemException.class, () -> hurried.recognize(png, DocumentType.PNG));
             assertEquals(500, e.problem().status());
             assertEquals("500-002", e.problem().code());
