@@ -14,6 +14,7 @@ import org.camelmindee.ocr.model.ErrorResponse;
 abstract class ApiHandler implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+    static final long QUEUE_FULL_RETRY_AFTER_SECONDS = 5;
 
     protected final ServerContext context;
     private final String method;
@@ -29,11 +30,15 @@ abstract class ApiHandler implements HttpHandler {
             handleChecked(exchange);
         } catch (ProblemException e) {
             HttpExchanges.drain(exchange, drainLimit());
+            if ("429-002".equals(e.problem().code())) {
+                // the queue is full: a worker frees a place within seconds (a page takes about one)
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(QUEUE_FULL_RETRY_AFTER_SECONDS));
+            }
             HttpExchanges.sendProblem(exchange, e.problem());
         } catch (IOException e) {
             // the client went away mid-request: nothing to answer
             exchange.close();
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | Error e) {
             // answer whatever happened: an exchange left unanswered hangs the client until its timeout
             LOG.log(System.Logger.Level.ERROR, "request " + exchange.getRequestURI().getPath() + " failed", e);
             HttpExchanges.drain(exchange, drainLimit());

@@ -43,6 +43,6 @@ final class EnqueueHandler extends ApiHandler {
             context.jobs().remove(job);
             throw e;
         }
-        HttpExchanges.sendJson(exchange, 202, new JobResponse(job.toJob(HttpExchanges.baseUrl(exchange))));
+        HttpExchanges.sendJson(exchange, 202, new JobResponse(job.toJob(HttpExchanges.baseUrl(exchange, context.config().publicBaseUrl()))));
     }
 }

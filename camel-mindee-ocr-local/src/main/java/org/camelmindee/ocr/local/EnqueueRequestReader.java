@@ -174,6 +174,8 @@ final class EnqueueRequestReader {
                 filename = partFilename != null && !partFilename.isBlank() ? baseName(partFilename)
                         : uri != null ? nameFromUrl(uri) : null;
             }
+            // the shared model record leaves names as given: the engine stores and echoes only cleaned ones
+            filename = FileNames.clean(filename);
             Document received = document != null ? Document.ofBytes(document, filename, DocumentType.sniff(document))
                     : Document.ofUrl(uri.toString(), filename);
             return new EnqueueRequest(modelId.toLowerCase(Locale.ROOT), received, filename, alias, webhookIds);

@@ -72,10 +72,14 @@ final class HttpExchanges {
     }
 
     /**
-     * The scheme and authority the client used, for absolute URLs: the Host header (or a proxy's X-Forwarded-Host and
-     * X-Forwarded-Proto), else the address the request came in on.
+     * The scheme and authority for absolute URLs: the configured public base URL when there is one; otherwise what the
+     * client used, the Host header (or a proxy's X-Forwarded-Host and X-Forwarded-Proto), else the address the request
+     * came in on.
      */
-    static String baseUrl(HttpExchange exchange) {
+    static String baseUrl(HttpExchange exchange, URI publicBaseUrl) {
+        if (publicBaseUrl != null) {
+            return publicBaseUrl.toString();
+        }
         String scheme = exchange instanceof HttpsExchange secure && secure.getSSLSession() != null ? "https" : "http";
         String forwardedProto = exchange.getRequestHeaders().getFirst("X-Forwarded-Proto");
         if (forwardedProto != null && forwardedProto.matches("(?i)https?")) {

@@ -27,7 +27,7 @@ final class JobHandler extends ApiHandler {
         if (entry == null) {
             throw new ProblemException(Problems.notFound("No job with id " + id + " (unknown, or expired)."));
         }
-        Job job = entry.toJob(HttpExchanges.baseUrl(exchange));
+        Job job = entry.toJob(HttpExchanges.baseUrl(exchange, context.config().publicBaseUrl()));
         boolean redirect = !"false".equalsIgnoreCase(HttpExchanges.query(exchange.getRequestURI()).get("redirect"));
         if (job.isProcessed() && redirect) {
             exchange.getResponseHeaders().set("Location", job.resultUrl());

@@ -152,6 +152,11 @@ public final class LocalMindeeServer implements AutoCloseable {
         return config;
     }
 
+    /** HTTP and HTTPS connections open now. */
+    public int openConnections() {
+        return (http == null ? 0 : http.connections()) + (https == null ? 0 : https.connections());
+    }
+
     /** Jobs the server remembers (running, or finished and within retention). */
     public int jobCount() {
         return jobs.size();
@@ -212,6 +217,7 @@ public final class LocalMindeeServer implements AutoCloseable {
         private Duration rateLimitWindow = Duration.ofMinutes(1);
         private HttpLimits httpLimits;
         private DocumentLimits documentLimits = DocumentLimits.defaults();
+        private URI publicBaseUrl;
 
         private Builder() {
         }
@@ -306,6 +312,17 @@ public final class LocalMindeeServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The scheme and authority clients reach the server by, e.g. {@code https://ocr.example.com}: {@code polling_url}
+         * and {@code result_url} start with it, whatever the request's Host and X-Forwarded-* headers say (by default
+         * they are taken from those headers, which any client can set).
+         */
+        public Builder publicBaseUrl(String url) {
+            this.publicBaseUrl = url == null || url.isBlank() ? null : URI.create(url.endsWith("/")
+                    ? url.substring(0, url.length() - 1) : url);
+            return this;
+        }
+
         /** The largest accepted document (default 100 MB, as Mindee). */
         public Builder maxFileBytes(long bytes) {
             this.maxFileBytes = bytes;
@@ -377,7 +394,7 @@ public final class LocalMindeeServer implements AutoCloseable {
         public ServerConfig config() {
             return new ServerConfig(host, port, httpsPort, apiKey, workers, queueCapacity, retention, deleteOnFetch,
                     rateLimitFactor, allowUrlDownloads, maxFileBytes, webhooks, webhookAttempts, webhookRetryDelay,
-                    clock);
+                    clock, publicBaseUrl);
         }
 
         /** Starts the server; it listens when this returns. */

@@ -35,6 +35,14 @@ public final class LocalServerMain {
         { "--languages", "MINDEE_LOCAL_LANGUAGES",
             "Tesseract languages, e.g. eng+fra (default eng; others from the tesseract-ocr-<lang> packages)" },
         { "--cert-file", "MINDEE_LOCAL_CERT_FILE", "where to write the HTTPS certificate (PEM) for clients to trust" },
+        { "--public-url", "MINDEE_LOCAL_PUBLIC_URL", "https://host[:port] of polling_url/result_url (default: Host header)" },
+        { "--max-pages", "MINDEE_LOCAL_MAX_PAGES", "pages a document may have (default 1000)" },
+        { "--max-page-megapixels", "MINDEE_LOCAL_MAX_PAGE_MEGAPIXELS", "pixels an image page may have, millions (default 50)" },
+        { "--max-document-megapixels", "MINDEE_LOCAL_MAX_DOCUMENT_MEGAPIXELS", "pixels of all pages, millions (default 10000)" },
+        { "--header-timeout", "MINDEE_LOCAL_HEADER_TIMEOUT", "time a client has to send its request headers (default 10s)" },
+        { "--request-timeout", "MINDEE_LOCAL_REQUEST_TIMEOUT", "time a client has to send its request body (default 5m)" },
+        { "--idle-timeout", "MINDEE_LOCAL_IDLE_TIMEOUT", "an idle connection is closed after (default 60s)" },
+        { "--max-connections", "MINDEE_LOCAL_MAX_CONNECTIONS", "open connections at most (default 1024)" },
     };
 
     private LocalServerMain() {
@@ -76,6 +84,10 @@ public final class LocalServerMain {
 
     static LocalMindeeServer.Builder configure(Map<String, List<String>> options) {
         LocalMindeeServer.Builder builder = LocalMindeeServer.builder().port(8080);
+        long maxFile = options.containsKey("--max-file-mb")
+                ? integer("--max-file-mb", last(options, "--max-file-mb")) * 1024L * 1024L : 100L * 1024 * 1024;
+        HttpLimits http = HttpLimits.defaults(maxFile);
+        DocumentLimits documents = DocumentLimits.defaults();
         for (Map.Entry<String, List<String>> option : options.entrySet()) {
             String value = option.getValue().isEmpty() ? "" : option.getValue().get(option.getValue().size() - 1);
             switch (option.getKey()) {
@@ -93,12 +105,22 @@ public final class LocalServerMain {
                 case "--max-file-mb" -> builder.maxFileBytes(integer(option.getKey(), value) * 1024L * 1024L);
                 case "--tessdata" -> builder.tessdata(Path.of(value));
                 case "--languages" -> builder.languages(value);
+                case "--public-url" -> builder.publicBaseUrl(value);
+                case "--max-pages" -> documents = documents.withMaxPages(integer(option.getKey(), value));
+                case "--max-page-megapixels" -> documents = documents.withMaxPagePixels(
+                        integer(option.getKey(), value) * 1_000_000L);
+                case "--max-document-megapixels" -> documents = documents.withMaxDocumentPixels(
+                        integer(option.getKey(), value) * 1_000_000L);
+                case "--header-timeout" -> http = http.withHeaderTimeout(duration(value));
+                case "--request-timeout" -> http = http.withRequestTimeout(duration(value));
+                case "--idle-timeout" -> http = http.withIdleTimeout(duration(value));
+                case "--max-connections" -> http = http.withMaxConnections(integer(option.getKey(), value));
                 case "--cert-file", "--help" -> {
                 }
                 default -> throw new IllegalArgumentException("unknown option " + option.getKey());
             }
         }
-        return builder;
+        return builder.httpLimits(http).documentLimits(documents);
     }
 
     /** Environment first, then the command line over it; flags without a value ({@code --delete-on-fetch}) mean true. */

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param webhookAttempts       deliveries tried per webhook before it is recorded as failed
  * @param webhookRetryDelay     the delay before the second attempt, doubled for each further one
  * @param clock                 the time of jobs, retention and rate limits (tests move it)
+ * @param publicBaseUrl         the scheme and authority of {@code polling_url} and {@code result_url}; null takes
+ *                              them from the request (Host, X-Forwarded-Host, X-Forwarded-Proto)
  */
 public record ServerConfig(
         String host,
@@ -38,7 +40,8 @@ public record ServerConfig(
         Map<String, WebhookEndpoint> webhooks,
         int webhookAttempts,
         Duration webhookRetryDelay,
-        Clock clock) {
+        Clock clock,
+        java.net.URI publicBaseUrl) {
 
     public ServerConfig {
         webhooks = Map.copyOf(webhooks);
@@ -47,6 +50,10 @@ public record ServerConfig(
         }
         if (port < 0 && httpsPort < 0) {
             throw new IllegalArgumentException("serve HTTP, HTTPS or both");
+        }
+        if (publicBaseUrl != null && (publicBaseUrl.getScheme() == null
+                || !publicBaseUrl.getScheme().matches("https?") || publicBaseUrl.getHost() == null)) {
+            throw new IllegalArgumentException("the public base URL must be http(s)://host[:port]: " + publicBaseUrl);
         }
     }
 
@@ -62,6 +69,6 @@ public record ServerConfig(
                 + (apiKey == null ? "any" : "****") + ", workers=" + workers + ", queueCapacity=" + queueCapacity
                 + ", retention=" + retention + ", deleteOnFetch=" + deleteOnFetch + ", rateLimitFactor="
                 + rateLimitFactor + ", allowUrlDownloads=" + allowUrlDownloads + ", maxFileBytes=" + maxFileBytes
-                + ", webhooks=" + webhooks.values() + "]";
+                + ", webhooks=" + webhooks.values() + ", publicBaseUrl=" + publicBaseUrl + "]";
     }
 }

@@ -185,11 +185,16 @@ class ApiRoutesTest {
     void aFileOverTheLimitIsRefusedWithAProblemNotAReset() throws Exception {
         try (LocalMindeeServer small = LocalMindeeServer.builder().recognizer(new StubRecognizer()).workers(1)
                 .maxFileBytes(1024 * 1024).start()) {
-            byte[] big = new byte[6 * 1024 * 1024];
+            // over the file limit, within the request limit (the file as base 64 plus 1 MB of form): the field's problem
+            byte[] big = new byte[1536 * 1024];
             System.arraycopy(png, 0, big, 0, png.length);
             HttpResponse<String> response = new TestHttp(small.baseUrl(), "k").postMultipart(form()
                     .file("file", "big.png", big));
             assertField(response, "#/file", "larger than the limit");
+            // over the request limit: 413 from the Content-Length, before the body is read
+            byte[] huge = new byte[6 * 1024 * 1024];
+            assertProblem(new TestHttp(small.baseUrl(), "k").postMultipart(form().file("file", "huge.png", huge)), 413,
+                    "413-001");
         }
     }
 
