@@ -44,6 +44,8 @@ import org.camelmindee.ocr.model.ErrorResponse;
 final class VertxHttpServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(VertxHttpServer.class.getName());
+    // how long a refused upload is read and dropped before its connection is closed
+    private static final long DRAIN_MILLIS = 10_000;
 
     /** A route: the handler of every path that starts with {@code prefix}. */
     record Route(String prefix, HttpHandler handler) {
@@ -160,7 +162,7 @@ final class VertxHttpServer implements AutoCloseable {
         }
         long length = parseLength(declared);
         if (length > limits.maxRequestBytes()) {
-            answerAndClose(request, tooLarge());
+            refuseAndDrain(request, tooLarge());
             return;
         }
         SpooledBody body = new SpooledBody(limits.maxRequestBytes());
@@ -176,7 +178,7 @@ final class VertxHttpServer implements AutoCloseable {
             if (!body.append(chunk.getByteBuf().nioBuffer())) {
                 vertx.cancelTimer(deadline);
                 body.close();
-                answerAndClose(request, tooLarge());
+                refuseAndDrain(request, tooLarge());
             }
         });
         request.exceptionHandler(e -> {
@@ -293,6 +295,34 @@ final class VertxHttpServer implements AutoCloseable {
                     + (cause == null || cause.getMessage() == null ? "." : ": " + cause.getMessage()));
         }
         answerAndClose(request, problem);
+    }
+
+    /**
+     * Answers while the client is still sending, then reads and drops what it sends, for a while, before closing: a
+     * client that is still writing its upload when the connection closes sees a broken pipe, not the problem.
+     */
+    private void refuseAndDrain(HttpServerRequest request, ErrorResponse problem) {
+        HttpServerResponse response = request.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        HttpConnection connection = request.connection();
+        long[] dropped = {0};
+        long grace = vertx.setTimer(DRAIN_MILLIS, id -> connection.close());
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > limits.maxRequestBytes()) {
+                connection.close();
+            }
+        });
+        request.endHandler(v -> {
+            vertx.cancelTimer(grace);
+            connection.close();
+        });
+        response.setStatusCode(problem.status())
+                .putHeader("Content-Type", HttpExchanges.PROBLEM_JSON)
+                .putHeader("Cache-Control", "no-store")
+                .end(Buffer.buffer(HttpExchanges.json(problem)));
     }
 
     private static void answerAndClose(HttpServerRequest request, ErrorResponse problem) {
