@@ -22,7 +22,7 @@ final class HostileDocuments {
     private HostileDocuments() {
     }
 
-    /** A white 1-bit PNG of {@code width x height} pixels: 30000 x 30000 is 109 KB and 900 million pixels. */
+    /** A white 1-bit PNG of {@code width x height} pixels: 30000 x 30000 is 173 KB and 900 million pixels. */
     static byte[] hugePng(int width, int height) throws IOException {
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat)) {
