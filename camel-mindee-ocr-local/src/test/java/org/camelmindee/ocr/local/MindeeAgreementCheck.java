@@ -23,9 +23,13 @@ public final class MindeeAgreementCheck {
     private MindeeAgreementCheck() {
     }
 
+    /** {@code -Dmindee.testData=DIR} when given, else {@code shared/mindee-test-data} beside the checkout. */
     static Path locate() {
-        for (String candidate : List.of("../shared/mindee-test-data", "../../shared/mindee-test-data",
-                "/work/shared/mindee-test-data")) {
+        String given = System.getProperty("mindee.testData");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given).toAbsolutePath().normalize();
+        }
+        for (String candidate : List.of("../shared/mindee-test-data", "../../shared/mindee-test-data")) {
             Path p = Path.of(candidate);
             if (Files.isDirectory(p)) {
                 return p.toAbsolutePath().normalize();

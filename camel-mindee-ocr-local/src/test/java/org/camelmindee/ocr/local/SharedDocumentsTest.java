@@ -32,7 +32,7 @@ class SharedDocumentsTest {
     @BeforeAll
     static void start() {
         data = MindeeAgreementCheck.locate();
-        assumeTrue(data != null, "../shared/mindee-test-data is not there");
+        assumeTrue(data != null, "skipped: Mindee's test data is neither at -Dmindee.testData nor at ../shared/mindee-test-data");
         server = LocalMindeeServer.builder().workers(2).apiKey("md_shared").start();
         http = new TestHttp(server.baseUrl(), "md_shared");
     }
