@@ -32,7 +32,8 @@ class SharedDocumentsTest {
     @BeforeAll
     static void start() {
         data = MindeeAgreementCheck.locate();
-        assumeTrue(data != null, "skipped: Mindee's test data is neither at -Dmindee.testData nor at ../shared/mindee-test-data");
+        assumeTrue(data != null,
+                "skipped: Mindee's test data is neither at -Dmindee.testData nor at ../shared/mindee-test-data");
         server = LocalMindeeServer.builder().workers(2).apiKey("md_shared").start();
         http = new TestHttp(server.baseUrl(), "md_shared");
     }
