@@ -1,17 +1,14 @@
 package org.camelmindee.ocr.output;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.camelmindee.ocr.model.OcrPage;
 import org.camelmindee.ocr.model.OcrResponse;
+
+import static org.camelmindee.ocr.output.XmlDocument.element;
 
 /**
  * Writes a result as ALTO 4.4 XML, {@code MeasurementUnit} pixel: {@code Page} > {@code PrintSpace} >
@@ -34,17 +31,8 @@ public final class AltoWriter {
      * @param filename the original's name, for {@code sourceImageInformation}; may be null
      */
     public static String write(OcrResponse response, List<PageSize> sizes, String filename) {
-        StringWriter out = new StringWriter();
-        write(response, sizes, filename, out);
-        return out.toString();
-    }
-
-    public static void write(OcrResponse response, List<PageSize> sizes, String filename, Writer out) {
         List<OcrPage> pages = OutputPages.of(response);
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
+        return XmlDocument.write("ALTO", xml -> {
             xml.setDefaultNamespace(NAMESPACE);
             xml.writeStartElement(NAMESPACE, "alto");
             xml.writeDefaultNamespace(NAMESPACE);
@@ -75,12 +63,7 @@ public final class AltoWriter {
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.flush();
-        } catch (XMLStreamException e) {
-            throw e.getCause() instanceof IOException io ? new UncheckedIOException(io)
-                    : new IllegalStateException("Could not write ALTO: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void writePage(XMLStreamWriter xml, PageLayout layout, PageSize size, int page)
@@ -140,9 +123,4 @@ public final class AltoWriter {
         xml.writeAttribute("HEIGHT", Integer.toString(box[3] - box[1]));
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
 }

@@ -1,17 +1,14 @@
 package org.camelmindee.ocr.output;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.camelmindee.ocr.model.OcrPage;
 import org.camelmindee.ocr.model.OcrResponse;
+
+import static org.camelmindee.ocr.output.XmlDocument.element;
 
 /**
  * Writes a result as hOCR 1.2 (XHTML): {@code ocr_page} > {@code ocr_carea} > {@code ocr_par} > {@code ocr_line} >
@@ -31,17 +28,8 @@ public final class HocrWriter {
      * @param filename the original's name, for each page's {@code image} property; may be null
      */
     public static String write(OcrResponse response, List<PageSize> sizes, String filename) {
-        StringWriter out = new StringWriter();
-        write(response, sizes, filename, out);
-        return out.toString();
-    }
-
-    public static void write(OcrResponse response, List<PageSize> sizes, String filename, Writer out) {
         List<OcrPage> pages = OutputPages.of(response);
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
+        return XmlDocument.write("hOCR", xml -> {
             xml.writeDTD("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\""
                          + " \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">");
             xml.writeCharacters("\n");
@@ -67,12 +55,7 @@ public final class HocrWriter {
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.flush();
-        } catch (XMLStreamException e) {
-            throw e.getCause() instanceof IOException io ? new UncheckedIOException(io)
-                    : new IllegalStateException("Could not write hOCR: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void writePage(XMLStreamWriter xml, PageLayout layout, PageSize size, String filename, int index)
@@ -130,9 +113,4 @@ public final class HocrWriter {
         xml.writeAttribute("content", content);
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
 }
