@@ -30,6 +30,8 @@ import org.camelmindee.ocr.journal.InMemoryJobJournal;
 import org.camelmindee.ocr.journal.JobJournal;
 import org.camelmindee.ocr.api.TrustAllCertificates;
 import org.camelmindee.ocr.poll.PollPlanner;
+import org.camelmindee.ocr.telemetry.Telemetry;
+import org.camelmindee.ocr.telemetry.TelemetryLoader;
 
 /**
  * The Mindee OCR component. It owns what its endpoints share: the HTTP clients, the scheduler that runs every poll,
@@ -51,6 +53,7 @@ public class MindeeOcrComponent extends HealthCheckComponent {
     private final LongAdder jobsInFlight = new LongAdder();
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService httpExecutor;
+    private Telemetry telemetry;
 
     public MindeeOcrComponent() {
     }
@@ -143,6 +146,14 @@ public class MindeeOcrComponent extends HealthCheckComponent {
         return pollPlanners.computeIfAbsent(Objects.toString(modelId, ""), k -> new PollPlanner());
     }
 
+    /** The meters and spans, from what the runtime has (docs/operations.md); looked up when the first endpoint starts. */
+    synchronized Telemetry telemetry() {
+        if (telemetry == null) {
+            telemetry = TelemetryLoader.load(getCamelContext());
+        }
+        return telemetry;
+    }
+
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
             // every waiting poll and every request waiting for the rate budget is a task here: Camel's default
@@ -194,6 +205,9 @@ public class MindeeOcrComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         httpClients.clear();
+        synchronized (this) {
+            telemetry = null;
+        }
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;

@@ -14,13 +14,17 @@ import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 import org.camelmindee.ocr.api.ApiSettings;
 import org.camelmindee.ocr.api.MindeeApiClient;
+import org.camelmindee.ocr.api.RequestBudget;
 import org.camelmindee.ocr.journal.JournalSettings;
 import org.camelmindee.ocr.journal.JournaledJob;
 import org.camelmindee.ocr.model.MindeeIds;
 import org.camelmindee.ocr.poll.PollSchedule;
 import org.camelmindee.ocr.poll.PollPlanner;
+import org.camelmindee.ocr.telemetry.JobTelemetry;
+import org.camelmindee.ocr.telemetry.Telemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,7 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
 
     private MindeeApiClient client;
     private JournaledJob journaledJob;
+    private AutoCloseable budgetMeters;
 
     public MindeeOcrEndpoint(String uri, MindeeOcrComponent component, MindeeOcrConfiguration configuration) {
         super(uri, component);
@@ -96,6 +101,20 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         return client;
     }
 
+    /** The endpoint in meters and spans: its URI with every secret masked (Camel's sanitized URI). */
+    String telemetryName() {
+        return URISupport.sanitizeUri(getEndpointUri());
+    }
+
+    Telemetry telemetry() {
+        return getComponent().telemetry();
+    }
+
+    /** The meters and span of one exchange of {@code operation}. */
+    JobTelemetry jobTelemetry(MindeeOcrOperation operation, String modelId) {
+        return telemetry().job(telemetryName(), operation.name(), modelId);
+    }
+
     PollPlanner pollPlanner(String modelId) {
         return getComponent().pollPlanner(modelId);
     }
@@ -140,14 +159,15 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
             MindeeOcrComponent component = getComponent();
             ApiSettings settings = new ApiSettings(stripSlash(configuration.getBaseUrl()), key,
                     Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries());
+            RequestBudget enqueueBudget = component.enqueueBudget(key, configuration.getMaxEnqueuesPerMinute(),
+                    configuration.getRateBudget());
+            RequestBudget readBudget = component.readBudget(key, configuration.getMaxGetsPerMinute(),
+                    configuration.getRateBudget());
+            budgetMeters = telemetry().watchBudgets(telemetryName(), enqueueBudget, readBudget);
             client = new MindeeApiClient(
                     component.httpClient(configuration.getSslContextParameters(),
                             configuration.isTrustAllCertificates(), configuration.getConnectTimeout()),
-                    component.scheduler(),
-                    component.enqueueBudget(key, configuration.getMaxEnqueuesPerMinute(),
-                            configuration.getRateBudget()),
-                    component.readBudget(key, configuration.getMaxGetsPerMinute(), configuration.getRateBudget()),
-                    settings, component.getStatistics(),
+                    component.scheduler(), enqueueBudget, readBudget, settings, component.getStatistics(),
                     target -> component.lanes(target, configuration.getMaxConnectionsPerHost()));
             // a claim holds while its enqueue may still be waiting for the budget or sending, up to the deadline
             JournalSettings journal = new JournalSettings(configuration.getPollTimeout() + 5_000,
@@ -157,6 +177,15 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
             journaledJob = new JournaledJob(component.journal(configuration.getJobJournal()), component.scheduler(),
                     journal, component.getStatistics().ambiguousResends);
         }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (budgetMeters != null) {
+            budgetMeters.close();
+            budgetMeters = null;
+        }
+        super.doStop();
     }
 
     private static String stripSlash(String url) {

@@ -28,6 +28,7 @@ import org.camelmindee.ocr.model.EnqueueRequest;
 import org.camelmindee.ocr.model.Job;
 import org.camelmindee.ocr.model.JobStatus;
 import org.camelmindee.ocr.poll.JobWaiter;
+import org.camelmindee.ocr.telemetry.JobTelemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,26 +61,43 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getPollTimeout());
         Flight flight = inFlight.open(exchange, callback);
+        JobTelemetry telemetry = JobTelemetry.NONE;
         CompletableFuture<Consumer<Message>> outcome;
         try {
-            outcome = switch (operation(exchange)) {
-                case ocr -> ocr(exchange, flight, deadline);
-                case enqueue -> enqueue(exchange, deadline);
-                case getJob -> getJob(exchange, deadline);
-                case getResult -> getResult(exchange, deadline);
-                case searchModels -> searchModels(exchange, deadline);
+            MindeeOcrOperation operation = operation(exchange);
+            telemetry = endpoint.jobTelemetry(operation, modelId(exchange));
+            JobTelemetry t = telemetry;
+            outcome = switch (operation) {
+                case ocr -> ocr(exchange, flight, deadline, t);
+                case enqueue -> enqueue(exchange, deadline, t);
+                case getJob -> getJob(exchange, deadline, t);
+                case getResult -> getResult(exchange, deadline, t);
+                case searchModels -> searchModels(exchange, deadline, t);
                 case webhook -> throw new MindeeOcrException(
                         "The operation webhook is the consumer's: a producer can run ocr, enqueue, getJob, getResult"
                                                              + " or searchModels");
             };
         } catch (Exception e) {
+            telemetry.finished(e);
             exchange.setException(e);
             callback.done(true);
             return true;
         }
         inFlight.watch(flight, deadline, configuration.getPollTimeout(), endpoint.getComponent().scheduler());
-        outcome.whenComplete(flight::settle);
+        JobTelemetry t = telemetry;
+        outcome.whenComplete((apply, error) -> {
+            t.finished(error == null ? null : unwrap(error));
+            flight.settle(apply, error);
+        });
         return false;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** The ids of the jobs this producer is waiting for. */
@@ -87,20 +105,31 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         return inFlight.jobIds();
     }
 
-    private CompletableFuture<Consumer<Message>> ocr(Exchange exchange, Flight flight, long deadline) {
+    private CompletableFuture<Consumer<Message>> ocr(Exchange exchange, Flight flight, long deadline,
+                                                     JobTelemetry telemetry) {
         String modelId = modelId(exchange);
         EnqueueRequest request = enqueueRequest(exchange, modelId);
         MindeeApiClient client = endpoint.client();
-        return journaled(exchange, request, modelId, deadline, flight::job, job -> {
+        return journaled(exchange, request, modelId, deadline, flight::job, telemetry, job -> {
             LOG.debug("Waiting for job {} of {}", job.id(), request.document().filename());
             JobWaiter waiter = new JobWaiter(client, endpoint.pollSchedule(modelId), endpoint.pollPlanner(modelId),
-                    job, System.nanoTime(), deadline, configuration.getPollTimeout());
+                    job, System.nanoTime(), deadline, configuration.getPollTimeout(), () -> telemetry.request("poll"));
             flight.waiter(waiter);
             LongAdder jobsInFlight = endpoint.getComponent().jobsInFlight();
             jobsInFlight.increment();
+            telemetry.waiting();
             return waiter.start()
-                    .whenComplete((poll, error) -> jobsInFlight.decrement())
-                    .thenCompose(poll -> client.fetchResult(poll.resultUrl(), job.id(), job.alias(), deadline));
+                    .whenComplete((poll, error) -> {
+                        jobsInFlight.decrement();
+                        telemetry.waited(waiter.polls(), poll == null || poll.job() == null
+                                ? null : poll.job().completedAt());
+                    })
+                    .thenCompose(poll -> client.fetchResult(poll.resultUrl(), job.id(), job.alias(), deadline,
+                            telemetry.request("result")))
+                    .thenApply(result -> {
+                        telemetry.result(result.response());
+                        return result;
+                    });
         }).thenCompose(outcome -> body(exchange, outcome.result(), request.document())
                 .thenApply(made -> message -> {
                     MindeeOcrBinding.setJobHeaders(message, outcome.job());
@@ -115,6 +144,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     private CompletableFuture<JournaledJob.Outcome> journaled(Exchange exchange, EnqueueRequest request,
                                                               String modelId, long deadline,
                                                               java.util.function.Consumer<Job> onJob,
+                                                              JobTelemetry telemetry,
                                                               Function<Job, CompletableFuture<ResultWithJson>> follow) {
         String key;
         try {
@@ -124,25 +154,28 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         }
         MindeeApiClient client = endpoint.client();
         return endpoint.journaledJob().run(key,
-                () -> client.enqueue(request, deadline).thenApply(response -> {
-                    LOG.debug("Enqueued {} as job {}", request.document().filename(), response.job().id());
-                    return response.job();
-                }), follow, onJob, deadline);
+                () -> client.enqueue(request, deadline, telemetry.request("enqueue"))
+                        .whenComplete((response, error) -> telemetry.enqueued(error == null ? null : unwrap(error)))
+                        .thenApply(response -> {
+                            LOG.debug("Enqueued {} as job {}", request.document().filename(), response.job().id());
+                            return response.job();
+                        }), follow, onJob.andThen(job -> telemetry.job(job.id())), deadline);
     }
 
-    private CompletableFuture<Consumer<Message>> enqueue(Exchange exchange, long deadline) {
+    private CompletableFuture<Consumer<Message>> enqueue(Exchange exchange, long deadline, JobTelemetry telemetry) {
         String modelId = modelId(exchange);
         EnqueueRequest request = enqueueRequest(exchange, modelId);
-        return journaled(exchange, request, modelId, deadline, job -> { }, null).thenApply(outcome -> message -> {
+        return journaled(exchange, request, modelId, deadline, job -> { }, telemetry, null).thenApply(outcome -> message -> {
             message.setBody(outcome.job());
             MindeeOcrBinding.setJobHeaders(message, outcome.job());
         });
     }
 
-    private CompletableFuture<Consumer<Message>> getJob(Exchange exchange, long deadline) {
+    private CompletableFuture<Consumer<Message>> getJob(Exchange exchange, long deadline, JobTelemetry telemetry) {
         String jobId = requiredHeader(exchange, MindeeOcrConstants.JOB_ID, "getJob");
+        telemetry.job(jobId);
         MindeeApiClient client = endpoint.client();
-        return client.pollJob(client.jobUrl(jobId), jobId, null, deadline).thenApply(poll -> message -> {
+        return client.pollJob(client.jobUrl(jobId), jobId, null, deadline, telemetry.request("poll")).thenApply(poll -> message -> {
             Job job = poll.job() != null ? poll.job()
                     : new Job(jobId, null, null, null, null, null, JobStatus.PROCESSED, client.jobUrl(jobId),
                             poll.resultUrl(), null, null);
@@ -155,7 +188,8 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         });
     }
 
-    private CompletableFuture<Consumer<Message>> getResult(Exchange exchange, long deadline) {
+    private CompletableFuture<Consumer<Message>> getResult(Exchange exchange, long deadline,
+                                                           JobTelemetry telemetry) {
         // Mindee's results route answers for the job's id too (its own clients fetch results so)
         String id = stringHeader(exchange, MindeeOcrConstants.INFERENCE_ID);
         if (id == null || id.isBlank()) {
@@ -176,8 +210,11 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         }
         Document document = original;
         MindeeApiClient client = endpoint.client();
-        return client.fetchResult(client.resultUrl(id.strip()), null, null, deadline)
-                .thenCompose(result -> body(exchange, result, document))
+        return client.fetchResult(client.resultUrl(id.strip()), null, null, deadline, telemetry.request("result"))
+                .thenCompose(result -> {
+                    telemetry.result(result.response());
+                    return body(exchange, result, document);
+                })
                 .thenApply(made -> message -> binding.setResult(message, made.result().response(), made.body()));
     }
 
@@ -205,9 +242,10 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         }, outputExecutor);
     }
 
-    private CompletableFuture<Consumer<Message>> searchModels(Exchange exchange, long deadline) {
+    private CompletableFuture<Consumer<Message>> searchModels(Exchange exchange, long deadline,
+                                                              JobTelemetry telemetry) {
         String name = exchange.getMessage().getBody(String.class);
-        return endpoint.client().searchModels(name, deadline).thenApply(models -> message -> message.setBody(models));
+        return endpoint.client().searchModels(name, deadline, telemetry.request("search")).thenApply(models -> message -> message.setBody(models));
     }
 
     private EnqueueRequest enqueueRequest(Exchange exchange, String modelId) {

@@ -34,7 +34,8 @@ final class MindeeOcrProducerHealthCheck extends AbstractHealthCheck {
         builder.detail("baseUrl", endpoint.getConfiguration().getBaseUrl());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         try {
-            int models = endpoint.client().searchModels(null, deadline).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            int models = endpoint.client().searchModels(null, deadline,
+                    endpoint.telemetry().request(endpoint.telemetryName(), "search")).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .models().size();
             builder.detail("models", models).up();
         } catch (ExecutionException e) {

@@ -18,6 +18,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.camelmindee.ocr.WebhookDeliveryChecks.Delivery;
 import org.camelmindee.ocr.WebhookDeliveryChecks.Verdict;
+import org.camelmindee.ocr.model.OcrResponse;
 import org.camelmindee.ocr.model.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
     private boolean ownRepository;
     private WebhookDeliveryChecks checks;
     private Consumer httpConsumer;
+    private AutoCloseable meters;
 
     public MindeeOcrWebhookConsumer(MindeeOcrEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -103,6 +105,8 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
         checks = new WebhookDeliveryChecks(getPath(), signature, configuration.getWebhookSignatureHeader(),
                 configuration.getWebhookMaxPayloadSize(), repository, statistics);
 
+        meters = endpoint.telemetry().watchWebhook(endpoint.telemetryName(), statistics);
+
         if (getEndpoint().getComponent().isHealthCheckConsumerEnabled()) {
             setHealthCheck(new MindeeOcrWebhookHealthCheck(this));
         }
@@ -125,6 +129,10 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
         // a restart serves the path with a new HTTP consumer
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
         if (ownRepository) {
             ServiceHelper.stopService(repository);
         }
@@ -172,6 +180,8 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
                         ? MindeeOcrOutputs.findOriginal(configuration.getOriginalsDirectory(), delivery.result()) : null;
                 binding.setResult(exchange.getMessage(), delivery.result(),
                         binding.body(exchange, delivery.result(), delivery.body(), original));
+                endpoint.telemetry().webhookPages(endpoint.telemetryName(), modelOf(delivery.result()),
+                        delivery.result().pageCount());
             } else {
                 fail(exchange, delivery);
             }
@@ -202,6 +212,11 @@ public class MindeeOcrWebhookConsumer extends DefaultConsumer implements Suspend
         exchange.setProperty(ExchangePropertyKey.ERRORHANDLER_BRIDGE, true);
         // no redelivery: the failure is Mindee's verdict, not a transient error of the route
         exchange.getExchangeExtension().setRedeliveryExhausted(true);
+    }
+
+    private static String modelOf(OcrResponse result) {
+        return result.inference() == null || result.inference().model() == null ? null
+                : result.inference().model().id();
     }
 
     /** The answer to Mindee, without echoing any header of its request. */

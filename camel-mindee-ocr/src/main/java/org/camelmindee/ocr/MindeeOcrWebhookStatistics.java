@@ -2,8 +2,10 @@ package org.camelmindee.ocr;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import org.camelmindee.ocr.telemetry.WebhookCounts;
+
 /** What one webhook consumer did with the deliveries it received, for the health check and the dev console. */
-public final class MindeeOcrWebhookStatistics {
+public final class MindeeOcrWebhookStatistics implements WebhookCounts {
 
     final LongAdder accepted = new LongAdder();
     final LongAdder duplicates = new LongAdder();

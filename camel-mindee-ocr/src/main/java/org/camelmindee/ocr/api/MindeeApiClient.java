@@ -55,7 +55,7 @@ public final class MindeeApiClient {
     }
 
     /** Queues one document; completes with the new job. */
-    public CompletableFuture<JobResponse> enqueue(EnqueueRequest request, long deadline) {
+    public CompletableFuture<JobResponse> enqueue(EnqueueRequest request, long deadline, RequestObserver observer) {
         Supplier<HttpRequest.Builder> build = () -> {
             MultipartBody body = MultipartBody.of(request);
             return newRequest(URI.create(settings.baseUrl() + ENQUEUE_PATH))
@@ -63,15 +63,16 @@ public final class MindeeApiClient {
                     .POST(body.publisher());
         };
         statistics.enqueues.increment();
-        return sender.send(build, enqueueBudget, false, deadline, "the enqueue", null, request.alias())
+        return sender.send(build, enqueueBudget, false, deadline, "the enqueue", null, request.alias(), observer)
                 .thenApply(response -> answer(response, JobResponse.class, "the enqueue", null, request.alias()));
     }
 
     /** Reads the job at its {@code polling_url}, without following the 302 that means it is done. */
-    public CompletableFuture<JobPoll> pollJob(String pollingUrl, String jobId, String alias, long deadline) {
+    public CompletableFuture<JobPoll> pollJob(String pollingUrl, String jobId, String alias, long deadline,
+                                              RequestObserver observer) {
         statistics.polls.increment();
         return sender.send(() -> newRequest(URI.create(pollingUrl)).GET(), readBudget, true, deadline,
-                "the job poll", jobId, alias)
+                "the job poll", jobId, alias, observer)
                 .thenApply(response -> {
                     int status = response.statusCode();
                     if (status == 302 || status == 303) {
@@ -95,10 +96,11 @@ public final class MindeeApiClient {
     }
 
     /** Reads the result at its {@code result_url}: once, since Mindee may delete it when it is fetched. */
-    public CompletableFuture<ResultWithJson> fetchResult(String resultUrl, String jobId, String alias, long deadline) {
+    public CompletableFuture<ResultWithJson> fetchResult(String resultUrl, String jobId, String alias, long deadline,
+                                                         RequestObserver observer) {
         statistics.results.increment();
         return sender.send(() -> newRequest(URI.create(resultUrl)).GET(), readBudget, true, deadline,
-                "the result request", jobId, alias)
+                "the result request", jobId, alias, observer)
                 .thenApply(response -> new ResultWithJson(
                         answer(response, OcrResponse.class, "the result request", jobId, alias), response.body()));
     }
@@ -114,11 +116,11 @@ public final class MindeeApiClient {
     }
 
     /** Lists the account's OCR models whose name contains {@code name} (all when null). */
-    public CompletableFuture<ModelsResponse> searchModels(String name, long deadline) {
+    public CompletableFuture<ModelsResponse> searchModels(String name, long deadline, RequestObserver observer) {
         statistics.searches.increment();
         String query = "?model_type=ocr" + (name == null || name.isBlank() ? "" : "&name=" + encode(name));
         return sender.send(() -> newRequest(URI.create(settings.baseUrl() + SEARCH_MODELS_PATH + query)).GET(),
-                readBudget, true, deadline, "the model search", null, null)
+                readBudget, true, deadline, "the model search", null, null, observer)
                 .thenApply(response -> answer(response, ModelsResponse.class, "the model search", null, null));
     }
 

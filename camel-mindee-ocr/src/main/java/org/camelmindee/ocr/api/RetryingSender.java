@@ -57,19 +57,22 @@ final class RetryingSender {
      */
     CompletableFuture<HttpResponse<byte[]>> send(Supplier<HttpRequest.Builder> request, RequestBudget budget,
                                                  boolean idempotent, long deadline, String what, String jobId,
-                                                 String alias) {
+                                                 String alias, RequestObserver observer) {
         CompletableFuture<HttpResponse<byte[]>> result = new CompletableFuture<>();
-        attempt(new Call(request, budget, idempotent, deadline, what, jobId, alias, result), 0);
+        result.whenComplete((response, error) -> observer.finished(response == null ? 0 : response.statusCode(), error));
+        attempt(new Call(request, budget, idempotent, deadline, what, jobId, alias, observer, result), 0);
         return result;
     }
 
     private record Call(Supplier<HttpRequest.Builder> request, RequestBudget budget, boolean idempotent, long deadline,
-                        String what, String jobId, String alias, CompletableFuture<HttpResponse<byte[]>> result) {
+                        String what, String jobId, String alias, RequestObserver observer,
+                        CompletableFuture<HttpResponse<byte[]>> result) {
     }
 
     private void attempt(Call call, int attempt) {
         // a request that may go now goes, even at the deadline: the last look at a job is worth its GET
-        call.budget.acquire(System.nanoTime(), call.deadline).whenComplete((at, refused) -> {
+        long asked = System.nanoTime();
+        call.budget.acquire(asked, call.deadline).whenComplete((at, refused) -> {
             if (refused != null) {
                 fail(call, new MindeeOcrTimeoutException("The deadline passes before the account's rate budget allows "
                                                          + call.what + (call.jobId == null ? "" : " of job "
@@ -77,6 +80,7 @@ final class RetryingSender {
                         call.jobId, call.alias));
                 return;
             }
+            call.observer.budgetWaited(Math.max(0, at - asked));
             long wait = at - System.nanoTime();
             if (wait <= 0) {
                 takeLane(call, attempt);
@@ -132,14 +136,16 @@ final class RetryingSender {
 
     private void onResponse(Call call, int attempt, HttpResponse<byte[]> response) {
         int status = response.statusCode();
+        call.observer.answered(status);
         if (status == 429) {
             statistics.throttled.increment();
             long backoff = retryAfterNanos(response).orElse(backoffNanos(attempt));
             call.budget.pauseUntil(System.nanoTime() + backoff);
-            if (retry(call, attempt, backoff)) {
+            if (retry(call, attempt, backoff, "429")) {
                 return;
             }
-        } else if (status >= 500 && call.idempotent && retry(call, attempt, backoffNanos(attempt))) {
+        } else if (status >= 500 && call.idempotent && retry(call, attempt, backoffNanos(attempt),
+                Integer.toString(status))) {
             return;
         }
         if (status >= 400) {
@@ -154,7 +160,7 @@ final class RetryingSender {
         boolean neverSent = handshake || error instanceof ConnectException
                             || error instanceof HttpConnectTimeoutException;
         if (!handshake && ((call.idempotent && error instanceof IOException) || neverSent)) {
-            if (retry(call, attempt, backoffNanos(attempt))) {
+            if (retry(call, attempt, backoffNanos(attempt), error.getClass().getSimpleName())) {
                 return;
             }
         }
@@ -184,11 +190,12 @@ final class RetryingSender {
                 null, call.jobId, call.alias, error));
     }
 
-    private boolean retry(Call call, int attempt, long backoffNanos) {
+    private boolean retry(Call call, int attempt, long backoffNanos, String reason) {
         if (attempt >= settings.maxRetries() || System.nanoTime() + backoffNanos >= call.deadline) {
             return false;
         }
         statistics.retries.increment();
+        call.observer.retrying(reason, backoffNanos);
         scheduler.schedule(() -> attempt(call, attempt + 1), backoffNanos, TimeUnit.NANOSECONDS);
         return true;
     }

@@ -4,11 +4,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.camelmindee.ocr.api.MindeeOcrException;
 import org.camelmindee.ocr.api.MindeeOcrTimeoutException;
 import org.camelmindee.ocr.api.JobPoll;
 import org.camelmindee.ocr.api.MindeeApiClient;
+import org.camelmindee.ocr.api.RequestObserver;
 import org.camelmindee.ocr.model.Job;
 
 /**
@@ -29,12 +31,14 @@ public final class JobWaiter {
     private final long deadline;
     /** The configured pollTimeout, named in the timeout's message beside the time waited. */
     private final long pollTimeoutMillis;
+    /** Hears each poll (meters, traces). */
+    private final Supplier<RequestObserver> pollObserver;
     private final CompletableFuture<JobPoll> result = new CompletableFuture<>();
     private volatile long lastPending;
     private volatile int polls;
 
     public JobWaiter(MindeeApiClient client, PollSchedule schedule, PollPlanner planner, Job job, long enqueuedAt,
-                     long deadline, long pollTimeoutMillis) {
+                     long deadline, long pollTimeoutMillis, Supplier<RequestObserver> pollObserver) {
         this.client = client;
         this.scheduler = client.scheduler();
         this.schedule = schedule;
@@ -44,11 +48,17 @@ public final class JobWaiter {
         this.createdAt = enqueuedAt - planner.answerDelay(job.createdAt());
         this.deadline = deadline;
         this.pollTimeoutMillis = pollTimeoutMillis;
+        this.pollObserver = pollObserver;
     }
 
     public CompletableFuture<JobPoll> start() {
         scheduleAt(createdAt + schedule.firstDelay(enqueuedAt, client.readBudget()));
         return result;
+    }
+
+    /** The polls sent so far. */
+    public int polls() {
+        return polls;
     }
 
     /** Fails the wait now (shutdown); a poll already sent finds the result completed and stops. */
@@ -79,7 +89,7 @@ public final class JobWaiter {
         polls++;
         // a server that names no polling_url still has the documented job route
         String pollingUrl = job.pollingUrl() != null ? job.pollingUrl() : client.jobUrl(job.id());
-        client.pollJob(pollingUrl, job.id(), job.alias(), deadline).whenComplete((poll, error) -> {
+        client.pollJob(pollingUrl, job.id(), job.alias(), deadline, pollObserver.get()).whenComplete((poll, error) -> {
             if (error != null) {
                 result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
