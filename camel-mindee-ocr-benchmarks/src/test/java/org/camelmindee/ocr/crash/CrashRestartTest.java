@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import org.camelmindee.ocr.local.LocalMindeeServer;
-import org.camelmindee.ocr.local.SimulatedRecognizer;
+import org.camelmindee.ocr.local.recognition.SimulatedRecognizer;
 import org.camelmindee.ocr.model.DocumentType;
 import org.camelmindee.ocr.model.OcrPage;
 import org.junit.jupiter.api.Test;

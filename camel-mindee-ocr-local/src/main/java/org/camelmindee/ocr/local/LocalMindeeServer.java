@@ -16,13 +16,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.Filter;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+
+import org.camelmindee.ocr.local.http.ApiRoutes;
+import org.camelmindee.ocr.local.http.HttpLimits;
+import org.camelmindee.ocr.local.http.LocalModel;
+import org.camelmindee.ocr.local.http.VertxHttpServer;
+import org.camelmindee.ocr.local.jobs.DaemonThreads;
+import org.camelmindee.ocr.local.jobs.JobStore;
+import org.camelmindee.ocr.local.jobs.OcrJobRunner;
+import org.camelmindee.ocr.local.jobs.WebhookDispatcher;
+import org.camelmindee.ocr.local.jobs.WebhookEndpoint;
+import org.camelmindee.ocr.local.recognition.DocumentLimits;
+import org.camelmindee.ocr.local.recognition.OcrSettings;
+import org.camelmindee.ocr.local.recognition.Recognizer;
+import org.camelmindee.ocr.local.recognition.TesseractRecognizer;
+import org.camelmindee.ocr.local.tls.SelfSignedCertificate;
 
 /**
  * A server that speaks the Mindee OCR API v2 and does the OCR itself, with Tesseract. Embedded use:
@@ -39,10 +52,9 @@ import io.vertx.core.file.FileSystemOptions;
 public final class LocalMindeeServer implements AutoCloseable {
 
     /** The id of the one OCR model this server has: pass it as {@code model_id}. Fixed, so that it can be configured. */
-    public static final String MODEL_ID = "4c6f6361-6c2d-4f43-a252-746573736572";
+    public static final String MODEL_ID = LocalModel.ID;
     /** The name {@code GET /v2/search/models} lists the model under. */
-    public static final String MODEL_NAME = "Local OCR (Tesseract)";
-    static final String USER_AGENT = "camel-mindee-ocr-local/0.1";
+    public static final String MODEL_NAME = LocalModel.NAME;
 
     private static final System.Logger LOG = System.getLogger(LocalMindeeServer.class.getName());
 
@@ -61,17 +73,18 @@ public final class LocalMindeeServer implements AutoCloseable {
                               HttpLimits limits) throws IOException {
         this.config = config;
         this.filters = List.copyOf(filters);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("mindee-local-scheduler"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mindee-local-scheduler"));
         this.jobs = new JobStore(config.clock(), config.retention());
-        WebhookDispatcher webhooks = new WebhookDispatcher(config, scheduler);
-        this.runner = new OcrJobRunner(config, recognizer, webhooks, scheduler);
-        double factor = config.rateLimitFactor();
-        ServerContext context = new ServerContext(config, jobs, runner, new ApiKeyCheck(config.apiKey()),
-                factor > 0 ? new RateLimiter(config.clock(), 200 * factor, rateWindow) : null,
-                factor > 0 ? new RateLimiter(config.clock(), 1200 * factor, rateWindow) : null);
+        WebhookDispatcher webhooks = new WebhookDispatcher(config.webhooks(), config.webhookAttempts(),
+                config.webhookRetryDelay(), config.clock(), scheduler);
+        this.runner = new OcrJobRunner(config.workers(), config.queueCapacity(), config.maxFileBytes(),
+                config.deleteOnFetch(), config.clock(), recognizer, webhooks, scheduler);
+        ApiRoutes routes = new ApiRoutes(jobs, runner, config.apiKey(), config.rateLimitFactor(), rateWindow,
+                config.clock(), config.maxFileBytes(), config.allowUrlDownloads(), config.deleteOnFetch(),
+                config.webhooks(), config.publicBaseUrl());
         // request threads run the routes once a request is received in full: they parse forms and write JSON, OCR
         // never runs on them, and no slow client holds one
-        this.requestThreads = Executors.newFixedThreadPool(16, daemonThreads("mindee-local-http"));
+        this.requestThreads = Executors.newFixedThreadPool(16, DaemonThreads.named("mindee-local-http"));
         this.vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerPoolSize(1)
@@ -82,15 +95,14 @@ public final class LocalMindeeServer implements AutoCloseable {
         VertxHttpServer secure = null;
         SelfSignedCertificate cert = null;
         try {
-            List<VertxHttpServer.Route> routes = routes(context);
             if (config.port() >= 0) {
-                plain = new VertxHttpServer(vertx, config.host(), config.port(), null, limits, routes,
-                        new NotFoundHandler(), this.filters, requestThreads);
+                plain = new VertxHttpServer(vertx, config.host(), config.port(), null, limits, routes, this.filters,
+                        requestThreads);
             }
             if (config.httpsPort() >= 0) {
                 cert = SelfSignedCertificate.generate(config.host(), Duration.ofDays(825));
                 secure = new VertxHttpServer(vertx, config.host(), config.httpsPort(), cert.keyManagers(), limits,
-                        routes, new NotFoundHandler(), this.filters, requestThreads);
+                        routes, this.filters, requestThreads);
             }
         } catch (IOException | RuntimeException e) {
             if (plain != null) {
@@ -107,13 +119,6 @@ public final class LocalMindeeServer implements AutoCloseable {
         this.certificate = cert;
         long purgeEvery = Math.max(1000, Math.min(config.retention().toMillis() / 4, 60_000));
         scheduler.scheduleWithFixedDelay(jobs::purgeExpired, purgeEvery, purgeEvery, TimeUnit.MILLISECONDS);
-    }
-
-    private static List<VertxHttpServer.Route> routes(ServerContext context) {
-        return List.of(new VertxHttpServer.Route(EnqueueHandler.PATH, new EnqueueHandler(context)),
-                new VertxHttpServer.Route(JobHandler.PREFIX, new JobHandler(context)),
-                new VertxHttpServer.Route(ResultHandler.PREFIX, new ResultHandler(context)),
-                new VertxHttpServer.Route(ModelsHandler.PATH, new ModelsHandler(context)));
     }
 
     public static Builder builder() {
@@ -183,15 +188,6 @@ public final class LocalMindeeServer implements AutoCloseable {
         runner.close();
         scheduler.shutdownNow();
         requestThreads.shutdownNow();
-    }
-
-    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, prefix + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Options of the server; every one has a default that runs. */

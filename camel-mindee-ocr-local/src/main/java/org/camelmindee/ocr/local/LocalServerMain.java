@@ -11,6 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.camelmindee.ocr.local.http.HttpLimits;
+import org.camelmindee.ocr.local.jobs.WebhookEndpoint;
+import org.camelmindee.ocr.local.recognition.DocumentLimits;
+
 /**
  * The command line: {@code java -jar camel-mindee-ocr-local.jar [options]}. Every option can also come from an
  * environment variable; an option on the command line wins.

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.camelmindee.ocr.local.jobs.WebhookEndpoint;
+
 /**
  * Everything the server runs with, as the builder or the command line set it.
  *
@@ -55,11 +57,6 @@ public record ServerConfig(
                 || !publicBaseUrl.getScheme().matches("https?") || publicBaseUrl.getHost() == null)) {
             throw new IllegalArgumentException("the public base URL must be http(s)://host[:port]: " + publicBaseUrl);
         }
-    }
-
-    /** Now, to the microsecond as Mindee's timestamps are. */
-    static java.time.Instant now(Clock clock) {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     @Override

@@ -14,15 +14,17 @@ import java.util.concurrent.CountDownLatch;
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.camelmindee.ocr.model.JobResponse;
-import org.camelmindee.ocr.model.MindeeJson;
-import org.camelmindee.ocr.model.ModelsResponse;
-import org.camelmindee.ocr.model.OcrResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.camelmindee.ocr.local.problem.ProblemException;
+import org.camelmindee.ocr.local.problem.Problems;
+import org.camelmindee.ocr.model.JobResponse;
+import org.camelmindee.ocr.model.MindeeJson;
+import org.camelmindee.ocr.model.ModelsResponse;
+import org.camelmindee.ocr.model.OcrResponse;
 
 /** Every route and every problem, with a stub recogniser so that only the API is under test. */
 class ApiRoutesTest {
@@ -39,7 +41,7 @@ class ApiRoutesTest {
         server = LocalMindeeServer.builder().port(0).apiKey(KEY).workers(2).queueCapacity(2)
                 .recognizer(recognizer).start();
         http = new TestHttp(server.baseUrl(), KEY);
-        png = tinyPng();
+        png = TestPages.tinyPng();
     }
 
     @AfterAll
@@ -58,20 +60,10 @@ class ApiRoutesTest {
         }
     }
 
-    static byte[] tinyPng() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY), "png", out);
-        return out.toByteArray();
-    }
-
-    static TestHttp.Form form() {
-        return new TestHttp.Form().field("model_id", LocalMindeeServer.MODEL_ID);
-    }
-
     @Test
     void enqueueAnswers202WithTheJobAndAbsoluteUrlsFromTheHostHeader() throws Exception {
         recognizer.gate = new CountDownLatch(1);
-        HttpResponse<String> response = http.postMultipart(form().field("alias", "my-alias")
+        HttpResponse<String> response = http.postMultipart(TestHttp.form().field("alias", "my-alias")
                 .file("file", "scan.png", png));
         assertEquals(202, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
@@ -110,7 +102,7 @@ class ApiRoutesTest {
 
     @Test
     void processedJobAnswers302WithLocationAndTheJobBodyAndRedirectFalseAnswers200() throws Exception {
-        JsonNode enqueued = TestHttp.json(http.postMultipart(form().file("file", "a.png", png))).get("job");
+        JsonNode enqueued = TestHttp.json(http.postMultipart(TestHttp.form().file("file", "a.png", png))).get("job");
         JsonNode done = http.awaitJob(enqueued.get("polling_url").asText(), Duration.ofSeconds(10));
         assertEquals("Processed", done.get("status").asText());
         String resultUrl = done.get("result_url").asText();
@@ -153,7 +145,7 @@ class ApiRoutesTest {
         assertEquals("b64.png", job.get("filename").asText());
 
         // no Content-Length: the body comes chunked
-        TestHttp.Form form = form().field("webhook_ids", "").file("file", "chunked.png", png);
+        TestHttp.Form form = TestHttp.form().field("webhook_ids", "").file("file", "chunked.png", png);
         byte[] bytes = form.bytes();
         HttpRequest chunked = http.request("/v2/products/ocr/enqueue").header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(bytes)))
@@ -171,13 +163,13 @@ class ApiRoutesTest {
         HttpResponse<String> wrong = new TestHttp(server.baseUrl(), "md_wrong").get("/v2/search/models");
         assertProblem(wrong, 401, "401-001");
         assertEquals("Invalid API key", TestHttp.json(wrong).get("title").asText());
-        assertProblem(new TestHttp(server.baseUrl(), "md_wrong").postMultipart(form().file("file", "a.png", png)), 401,
+        assertProblem(new TestHttp(server.baseUrl(), "md_wrong").postMultipart(TestHttp.form().file("file", "a.png", png)), 401,
                 "401-001");
         assertEquals(200, http.get("/v2/search/models").statusCode());
         // refused before the upload is read: the client still gets the problem, not a reset connection
         byte[] big = new byte[8 * 1024 * 1024];
         System.arraycopy(png, 0, big, 0, png.length);
-        assertProblem(new TestHttp(server.baseUrl(), "md_wrong").postMultipart(form().file("file", "big.png", big)),
+        assertProblem(new TestHttp(server.baseUrl(), "md_wrong").postMultipart(TestHttp.form().file("file", "big.png", big)),
                 401, "401-001");
     }
 
@@ -188,12 +180,12 @@ class ApiRoutesTest {
             // over the file limit, within the request limit (the file as base 64 plus 1 MB of form): the field's problem
             byte[] big = new byte[1536 * 1024];
             System.arraycopy(png, 0, big, 0, png.length);
-            HttpResponse<String> response = new TestHttp(small.baseUrl(), "k").postMultipart(form()
+            HttpResponse<String> response = new TestHttp(small.baseUrl(), "k").postMultipart(TestHttp.form()
                     .file("file", "big.png", big));
             assertField(response, "#/file", "larger than the limit");
             // over the request limit: 413 from the Content-Length, before the body is read
             byte[] huge = new byte[6 * 1024 * 1024];
-            assertProblem(new TestHttp(small.baseUrl(), "k").postMultipart(form().file("file", "huge.png", huge)), 413,
+            assertProblem(new TestHttp(small.baseUrl(), "k").postMultipart(TestHttp.form().file("file", "huge.png", huge)), 413,
                     "413-001");
         }
     }
@@ -229,18 +221,18 @@ class ApiRoutesTest {
         assertField(http.postMultipart(new TestHttp.Form().file("file", "a.png", png)), "#/model_id", "required");
         assertField(http.postMultipart(new TestHttp.Form().field("model_id", "11111111-2222-4333-8444-555555555555")
                 .file("file", "a.png", png)), "#/model_id", LocalMindeeServer.MODEL_ID);
-        assertField(http.postMultipart(form()), "#/file", "One of file, url or file_base64");
-        assertField(http.postMultipart(form().field("url", "https://example.test/a.pdf").file("file", "a.png", png)),
+        assertField(http.postMultipart(TestHttp.form()), "#/file", "One of file, url or file_base64");
+        assertField(http.postMultipart(TestHttp.form().field("url", "https://example.test/a.pdf").file("file", "a.png", png)),
                 "#/file", "only one");
-        assertField(http.postMultipart(form().field("url", "http://example.test/a.pdf")), "#/url", "https");
-        assertField(http.postMultipart(form().field("url", "https://example.test/a.pdf")), "#/url",
+        assertField(http.postMultipart(TestHttp.form().field("url", "http://example.test/a.pdf")), "#/url", "https");
+        assertField(http.postMultipart(TestHttp.form().field("url", "https://example.test/a.pdf")), "#/url",
                 "--allow-url-downloads");
-        assertField(http.postMultipart(form().file("file", "a.txt", "just some text, not a document".getBytes())),
+        assertField(http.postMultipart(TestHttp.form().file("file", "a.txt", "just some text, not a document".getBytes())),
                 "#/file", "Unsupported file type");
-        assertField(http.postMultipart(form().file("file", "empty.png", new byte[0])), "#/file", "empty");
-        assertField(http.postMultipart(form().field("webhook_ids", "not-a-uuid").file("file", "a.png", png)),
+        assertField(http.postMultipart(TestHttp.form().file("file", "empty.png", new byte[0])), "#/file", "empty");
+        assertField(http.postMultipart(TestHttp.form().field("webhook_ids", "not-a-uuid").file("file", "a.png", png)),
                 "#/webhook_ids", "not a valid UUID");
-        assertField(http.postMultipart(form().field("webhook_ids", "11111111-2222-4333-8444-555555555555")
+        assertField(http.postMultipart(TestHttp.form().field("webhook_ids", "11111111-2222-4333-8444-555555555555")
                 .file("file", "a.png", png)), "#/webhook_ids", "No webhook");
         assertField(http.postJson("{\"model_id\":\"" + LocalMindeeServer.MODEL_ID + "\",\"file_base64\":\"%%%%not"
                 + " base64 at all%%%%\"}"), "#/file_base64", "base 64");
@@ -271,7 +263,7 @@ class ApiRoutesTest {
     @Test
     void aDocumentThatCannotBeReadMakesAFailedJob() throws Exception {
         recognizer.failure = new ProblemException(Problems.unreadableDocument("The PDF is encrypted."));
-        JsonNode enqueued = TestHttp.json(http.postMultipart(form().file("file", "a.png", png))).get("job");
+        JsonNode enqueued = TestHttp.json(http.postMultipart(TestHttp.form().file("file", "a.png", png))).get("job");
         JsonNode job = http.awaitJob(enqueued.get("polling_url").asText(), Duration.ofSeconds(10));
         assertEquals("Failed", job.get("status").asText());
         assertTrue(job.get("result_url").isNull());
@@ -308,7 +300,7 @@ class ApiRoutesTest {
         HttpResponse<String> last = null;
         // 2 workers busy + 2 waiting: the fifth is refused
         for (int i = 0; i < 6; i++) {
-            last = http.postMultipart(form().file("file", "q.png", png));
+            last = http.postMultipart(TestHttp.form().file("file", "q.png", png));
             if (last.statusCode() == 202) {
                 accepted++;
             } else {

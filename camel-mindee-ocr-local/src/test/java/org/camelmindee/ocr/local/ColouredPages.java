@@ -11,20 +11,20 @@ import java.util.List;
  * Pages with light text on dark or coloured backgrounds, as business cards, banners and table headers have them:
  * drawn in colour at 300 dpi with Liberation Sans, the words known.
  */
-final class ColouredPages {
+public final class ColouredPages {
 
-    static final List<String> CARD_LIGHT = List.of("Jane Whitfield", "Senior Logistics Engineer",
+    public static final List<String> CARD_LIGHT = List.of("Jane Whitfield", "Senior Logistics Engineer",
             "jane.whitfield@example.com", "+44 20 7946 0321", "42 Harbour Road, Bristol BS1 5TY");
-    static final String CARD_DARK = "Northwind Freight Services Ltd";
-    static final List<String> TABLE_HEADER = List.of("Item", "Quantity", "Unit price", "Amount");
-    static final List<String> TABLE_ROWS = List.of("Pallet wrap", "12", "4.50", "54.00", "Steel strapping", "3",
+    public static final String CARD_DARK = "Northwind Freight Services Ltd";
+    public static final List<String> TABLE_HEADER = List.of("Item", "Quantity", "Unit price", "Amount");
+    public static final List<String> TABLE_ROWS = List.of("Pallet wrap", "12", "4.50", "54.00", "Steel strapping", "3",
             "18.20", "54.60");
 
     private ColouredPages() {
     }
 
     /** A 3.5 x 2 inch business card: white text on a blue field, the company's name in black on a white strip. */
-    static BufferedImage businessCard() {
+    public static BufferedImage businessCard() {
         BufferedImage image = new BufferedImage(1050, 600, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = graphics(image);
         g.setColor(new Color(18, 62, 140));
@@ -48,7 +48,7 @@ final class ColouredPages {
     }
 
     /** A letter-width page: a table with white column titles on a dark grey header row, rows in black on white. */
-    static BufferedImage tableWithDarkHeader() {
+    public static BufferedImage tableWithDarkHeader() {
         BufferedImage image = new BufferedImage(2550, 900, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = graphics(image);
         g.setColor(Color.WHITE);
@@ -75,7 +75,7 @@ final class ColouredPages {
      * The image as a phone would take it on a desk: lit from one corner (the far corner gets 45% of the light),
      * turned by a degree and a half on a darker table.
      */
-    static BufferedImage photographed(BufferedImage source) {
+    public static BufferedImage photographed(BufferedImage source) {
         int w = source.getWidth();
         int h = source.getHeight();
         BufferedImage lit = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

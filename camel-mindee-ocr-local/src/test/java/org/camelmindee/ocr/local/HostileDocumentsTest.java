@@ -7,12 +7,17 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.camelmindee.ocr.model.DocumentType;
-import org.camelmindee.ocr.model.OcrPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.camelmindee.ocr.local.problem.ProblemException;
+import org.camelmindee.ocr.local.recognition.DocumentLimits;
+import org.camelmindee.ocr.local.recognition.OcrSettings;
+import org.camelmindee.ocr.local.recognition.Recognizer;
+import org.camelmindee.ocr.local.recognition.TesseractRecognizer;
+import org.camelmindee.ocr.model.DocumentType;
+import org.camelmindee.ocr.model.OcrPage;
 
 /**
  * Documents made to exhaust a server (HostileDocuments), sent through the real engine with one worker: each fails its
@@ -35,7 +40,7 @@ class HostileDocumentsTest {
     }
 
     private static JsonNode ocr(String name, byte[] document) throws Exception {
-        JsonNode job = TestHttp.json(http.postMultipart(ApiRoutesTest.form().file("file", name, document))).get("job");
+        JsonNode job = TestHttp.json(http.postMultipart(TestHttp.form().file("file", name, document))).get("job");
         return http.awaitJob(job.get("polling_url").asText(), Duration.ofSeconds(120));
     }
 
@@ -111,14 +116,14 @@ class HostileDocumentsTest {
         };
         try (LocalMindeeServer one = LocalMindeeServer.builder().workers(1).recognizer(exhausted).start()) {
             TestHttp client = new TestHttp(one.baseUrl(), "md_any");
-            JsonNode failed = client.awaitJob(TestHttp.json(client.postMultipart(ApiRoutesTest.form()
+            JsonNode failed = client.awaitJob(TestHttp.json(client.postMultipart(TestHttp.form()
                     .file("file", "big.png", TestPages.png(TestPages.draw(0).image())))).get("job")
                     .get("polling_url").asText(), Duration.ofSeconds(30));
             assertEquals("Failed", failed.get("status").asText());
             assertEquals("500-001", failed.get("error").get("code").asText());
             assertTrue(failed.get("error").get("detail").asText().contains("ran out of memory"), failed.toString());
-            JsonNode next = client.awaitJob(TestHttp.json(client.postMultipart(ApiRoutesTest.form()
-                    .file("file", "small.png", ApiRoutesTest.tinyPng()))).get("job").get("polling_url").asText(),
+            JsonNode next = client.awaitJob(TestHttp.json(client.postMultipart(TestHttp.form()
+                    .file("file", "small.png", TestPages.tinyPng()))).get("job").get("polling_url").asText(),
                     Duration.ofSeconds(30));
             assertEquals("Processed", next.get("status").asText(), next.toString());
         }

@@ -11,7 +11,6 @@ import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Test;
 
 /** HTTPS with the generated certificate, and the command line and environment options. */
@@ -26,8 +25,8 @@ class HttpsAndCliTest {
             HttpClient trusting = HttpClient.newBuilder().sslContext(server.certificate().clientContext())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             TestHttp http = new TestHttp(trusting, server.baseUrl(), "md_any");
-            HttpResponse<String> enqueue = http.postMultipart(ApiRoutesTest.form()
-                    .file("file", "s.png", ApiRoutesTest.tinyPng()));
+            HttpResponse<String> enqueue = http.postMultipart(TestHttp.form()
+                    .file("file", "s.png", TestPages.tinyPng()));
             assertEquals(202, enqueue.statusCode(), enqueue.body());
             String polling = TestHttp.json(enqueue).get("job").get("polling_url").asText();
             assertTrue(polling.startsWith("https://"), polling);

@@ -1,14 +1,13 @@
 package org.camelmindee.ocr.local;
 
 import static org.camelmindee.ocr.local.ApiRoutesTest.assertProblem;
-import static org.camelmindee.ocr.local.ApiRoutesTest.form;
+import static org.camelmindee.ocr.local.TestHttp.form;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class RetentionAndLimitsTest {
 
     @BeforeAll
     static void image() throws Exception {
-        png = ApiRoutesTest.tinyPng();
+        png = TestPages.tinyPng();
     }
 
     @Test
@@ -75,19 +74,5 @@ class RetentionAndLimitsTest {
             assertEquals(12, ok, "GETs have their own budget");
             assertProblem(get, 429, "429-001");
         }
-    }
-
-    @Test
-    void rateLimiterRefillsOverTheMinute() {
-        MutableClock clock = new MutableClock();
-        RateLimiter limiter = new RateLimiter(clock, 60, Duration.ofMinutes(1));
-        for (int i = 0; i < 60; i++) {
-            assertTrue(limiter.tryAcquire());
-        }
-        assertFalse(limiter.tryAcquire());
-        assertEquals(1, limiter.secondsUntilNext());
-        clock.advance(Duration.ofSeconds(1));
-        assertTrue(limiter.tryAcquire());
-        assertFalse(limiter.tryAcquire());
     }
 }

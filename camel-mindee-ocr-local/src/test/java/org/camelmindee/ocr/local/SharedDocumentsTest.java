@@ -9,14 +9,14 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.apache.pdfbox.Loader;
-import org.camelmindee.ocr.model.MindeeJson;
-import org.camelmindee.ocr.model.OcrPage;
-import org.camelmindee.ocr.model.OcrResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.camelmindee.ocr.model.MindeeJson;
+import org.camelmindee.ocr.model.OcrPage;
+import org.camelmindee.ocr.model.OcrResponse;
 
 /**
  * Mindee's own test documents (../shared/mindee-test-data, read in place, not copied) through the real server: every
@@ -31,9 +31,8 @@ class SharedDocumentsTest {
 
     @BeforeAll
     static void start() {
-        data = MindeeAgreementCheck.locate();
-        assumeTrue(data != null,
-                "skipped: Mindee's test data is neither at -Dmindee.testData nor at ../shared/mindee-test-data");
+        data = SharedTestData.dir();
+        assumeTrue(data != null, SharedTestData.skipReason());
         server = LocalMindeeServer.builder().workers(2).apiKey("md_shared").start();
         http = new TestHttp(server.baseUrl(), "md_shared");
     }
@@ -46,7 +45,7 @@ class SharedDocumentsTest {
     }
 
     private JsonNode ocr(Path file) throws Exception {
-        JsonNode job = TestHttp.json(http.postMultipart(ApiRoutesTest.form()
+        JsonNode job = TestHttp.json(http.postMultipart(TestHttp.form()
                 .file("file", file.getFileName().toString(), Files.readAllBytes(file)))).get("job");
         return http.awaitJob(job.get("polling_url").asText(), Duration.ofSeconds(60));
     }
@@ -81,7 +80,7 @@ class SharedDocumentsTest {
         assertEquals("Failed", encrypted.get("status").asText());
         assertTrue(encrypted.get("error").get("detail").asText().contains("encrypted"), encrypted.toString());
         // this one has lost its %PDF- header: it is refused at enqueue already
-        var broken = http.postMultipart(ApiRoutesTest.form().file("file", "broken.pdf",
+        var broken = http.postMultipart(TestHttp.form().file("file", "broken.pdf",
                 Files.readAllBytes(data.resolve("file_types/pdf/broken_unfixable.pdf"))));
         ApiRoutesTest.assertField(broken, "#/file", "corrupt");
     }

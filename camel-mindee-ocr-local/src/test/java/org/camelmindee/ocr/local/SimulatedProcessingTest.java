@@ -1,6 +1,6 @@
 package org.camelmindee.ocr.local;
 
-import static org.camelmindee.ocr.local.ApiRoutesTest.form;
+import static org.camelmindee.ocr.local.TestHttp.form;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.http.HttpResponse;
@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
-import org.camelmindee.ocr.model.DocumentType;
-
-import org.camelmindee.ocr.model.OcrPage;
 import org.junit.jupiter.api.Test;
+
+import org.camelmindee.ocr.local.recognition.SimulatedRecognizer;
+import org.camelmindee.ocr.model.DocumentType;
+import org.camelmindee.ocr.model.OcrPage;
 
 /**
  * The extension points the benchmarks use: a {@link SimulatedRecognizer} completes jobs by a timer (many more than
@@ -57,7 +57,7 @@ class SimulatedProcessingTest {
     void jobsCompleteByTimerBeyondTheWorkerQueue() throws Exception {
         int jobs = 40;
         Timed simulation = new Timed(jobs);
-        byte[] png = ApiRoutesTest.tinyPng();
+        byte[] png = TestPages.tinyPng();
         // one worker and a queue of 2: the pool would refuse most of these, the timer takes them all
         try (LocalMindeeServer server = LocalMindeeServer.builder().recognizer(simulation).workers(1)
                 .queueCapacity(2).start()) {
@@ -87,7 +87,7 @@ class SimulatedProcessingTest {
 
     @Test
     void rateLimitsCountOverAShorterWindowForScaledTime() throws Exception {
-        byte[] png = ApiRoutesTest.tinyPng();
+        byte[] png = TestPages.tinyPng();
         // 2 POST per 300 ms: a minute's limits, 200 times faster
         try (LocalMindeeServer server = LocalMindeeServer.builder().recognizer(new Timed(10)).rateLimits(0.01)
                 .rateLimitWindow(Duration.ofMillis(300)).start()) {
@@ -125,7 +125,7 @@ class SimulatedProcessingTest {
         };
         try (LocalMindeeServer server = LocalMindeeServer.builder().recognizer(new Timed(1)).filter(filter).start()) {
             TestHttp http = new TestHttp(server.baseUrl(), "md_any");
-            HttpResponse<String> enqueued = http.postMultipart(form().file("file", "a.png", ApiRoutesTest.tinyPng())
+            HttpResponse<String> enqueued = http.postMultipart(form().file("file", "a.png", TestPages.tinyPng())
                     .field("alias", "10"));
             assertEquals(202, enqueued.statusCode());
             assertEquals(503, http.get(TestHttp.json(enqueued).get("job").get("polling_url").asText()).statusCode());

@@ -19,11 +19,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.camelmindee.ocr.model.MindeeJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.camelmindee.ocr.local.http.HttpLimits;
+import org.camelmindee.ocr.model.MindeeJson;
 
 /**
  * Clients that send their request one byte at a time, or never finish it, or send one that cannot be parsed: the

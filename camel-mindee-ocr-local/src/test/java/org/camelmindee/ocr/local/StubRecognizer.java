@@ -5,14 +5,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camelmindee.ocr.model.DocumentType;
 
+import org.camelmindee.ocr.local.recognition.Recognizer;
+import org.camelmindee.ocr.model.DocumentType;
 import org.camelmindee.ocr.model.OcrPage;
 import org.camelmindee.ocr.model.OcrWord;
 import org.camelmindee.ocr.model.Point;
 
 /** A recogniser for route tests: one page per document, "hello world", held until released when gated. */
-final class StubRecognizer implements Recognizer {
+public final class StubRecognizer implements Recognizer {
 
     final AtomicInteger calls = new AtomicInteger();
     final AtomicBoolean closed = new AtomicBoolean();

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
@@ -36,13 +37,13 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * turned a few degrees, with noise and JPEG artefacts), as images and as an image-only PDF, and a born-digital PDF
  * written with PDFBox. The font is the Liberation Sans that PDFBox carries, so no system font is needed.
  */
-final class TestPages {
+public final class TestPages {
 
-    static final int DPI = 300;
-    static final int WIDTH = 2550;
-    static final int HEIGHT = 3300;
+    public static final int DPI = 300;
+    public static final int WIDTH = 2550;
+    public static final int HEIGHT = 3300;
 
-    static final List<String> LINES = List.of(
+    public static final List<String> LINES = List.of(
             "INVOICE 2024-0117",
             "Bill to: Northwind Traders Ltd, 42 Harbour Road, Portsmouth PO1 3AX",
             "Date of issue: 17 January 2024    Payment terms: 30 days net",
@@ -56,10 +57,10 @@ final class TestPages {
             "Questions? Write to accounts@northwind.example or call +44 23 9287 4411.");
 
     /** A drawn page and where each word was put, in page pixels (before any noise). */
-    record Page(BufferedImage image, String text, Map<String, double[]> wordBoxes) {
+    public record Page(BufferedImage image, String text, Map<String, double[]> wordBoxes) {
     }
 
-    static Font font(float points) {
+    public static Font font(float points) {
         try (InputStream in = PDType1Font.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
             return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(points * DPI / 72f);
         } catch (Exception e) {
@@ -67,12 +68,12 @@ final class TestPages {
         }
     }
 
-    static String expectedText() {
+    public static String expectedText() {
         return String.join("\n", LINES);
     }
 
     /** Draws the page, turned by {@code degrees} clockwise about its centre. */
-    static Page draw(double degrees) {
+    public static Page draw(double degrees) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -106,7 +107,7 @@ final class TestPages {
     }
 
     /** The picture turned clockwise by quarter turns, as a scanner or a phone stores a page lying sideways. */
-    static BufferedImage quarterTurned(BufferedImage image, int quarters) {
+    public static BufferedImage quarterTurned(BufferedImage image, int quarters) {
         boolean sideways = (quarters & 1) == 1;
         int w = sideways ? image.getHeight() : image.getWidth();
         int h = sideways ? image.getWidth() : image.getHeight();
@@ -121,7 +122,7 @@ final class TestPages {
     }
 
     /** Salt-and-pepper noise on a share of the pixels, reproducibly. */
-    static BufferedImage noisy(BufferedImage source, double share, long seed) {
+    public static BufferedImage noisy(BufferedImage source, double share, long seed) {
         BufferedImage copy = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         copy.getGraphics().drawImage(source, 0, 0, null);
         Random random = new Random(seed);
@@ -135,13 +136,13 @@ final class TestPages {
         return copy;
     }
 
-    static byte[] png(BufferedImage image) throws IOException {
+    public static byte[] png(BufferedImage image) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
 
-    static byte[] jpeg(BufferedImage image, float quality) throws IOException {
+    public static byte[] jpeg(BufferedImage image, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -157,12 +158,12 @@ final class TestPages {
     }
 
     /** A scanned PDF: the page image only, no text layer. */
-    static byte[] imageOnlyPdf(BufferedImage image) throws IOException {
+    public static byte[] imageOnlyPdf(BufferedImage image) throws IOException {
         return stampedScanPdf(image, null);
     }
 
     /** A scanned page with a stamp of text on top, as scanners and document systems add them; no stamp when null. */
-    static byte[] stampedScanPdf(BufferedImage image, String stamp) throws IOException {
+    public static byte[] stampedScanPdf(BufferedImage image, String stamp) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             doc.addPage(page);
@@ -184,7 +185,7 @@ final class TestPages {
     }
 
     /** A born-digital PDF: the same lines as text, in Helvetica, two pages. */
-    static byte[] digitalPdf() throws IOException {
+    public static byte[] digitalPdf() throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (int p = 0; p < 2; p++) {
@@ -209,7 +210,7 @@ final class TestPages {
     }
 
     /** Character error rate: edit distance over the reference length, whitespace runs counted as one space. */
-    static double cer(String reference, String hypothesis) {
+    public static double cer(String reference, String hypothesis) {
         String r = reference.replaceAll("\\s+", " ").strip();
         String h = hypothesis.replaceAll("\\s+", " ").strip();
         int[] previous = new int[h.length() + 1];
@@ -230,7 +231,7 @@ final class TestPages {
         return (double) previous[h.length()] / Math.max(1, r.length());
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         for (String w : text.split("\\s+")) {
             if (!w.isEmpty()) {
@@ -238,5 +239,40 @@ final class TestPages {
             }
         }
         return words;
+    }
+
+    /** A blank 20 x 20 grey PNG: a valid upload that reads no words, for tests about everything but OCR. */
+    public static byte[] tinyPng() throws IOException {
+        return png(new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY));
+    }
+
+    /** The picture at {@code factor} times its resolution (1/3 of 300 dpi: a 100 dpi scan). */
+    public static BufferedImage scaled(BufferedImage image, double factor) {
+        int w = (int) Math.round(image.getWidth() * factor);
+        int h = (int) Math.round(image.getHeight() * factor);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    /** A letter-wide strip of a few lines of 12-point text, black on white, upright. */
+    public static BufferedImage textLines(List<String> lines) {
+        BufferedImage image = new BufferedImage(WIDTH, 700, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(font(12));
+        int y = 200;
+        for (String line : lines) {
+            g.drawString(line, 150, y);
+            y += 150;
+        }
+        g.dispose();
+        return image;
     }
 }

@@ -1,6 +1,6 @@
 package org.camelmindee.ocr.local;
 
-import static org.camelmindee.ocr.local.ApiRoutesTest.form;
+import static org.camelmindee.ocr.local.TestHttp.form;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.InetSocketAddress;
@@ -16,13 +16,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-
-import org.camelmindee.ocr.model.MindeeJson;
-import org.camelmindee.ocr.model.OcrResponse;
-import org.camelmindee.ocr.model.WebhookFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.camelmindee.ocr.local.jobs.WebhookEndpoint;
+import org.camelmindee.ocr.local.problem.ProblemException;
+import org.camelmindee.ocr.local.problem.Problems;
+import org.camelmindee.ocr.model.MindeeJson;
+import org.camelmindee.ocr.model.OcrResponse;
+import org.camelmindee.ocr.model.WebhookFailure;
 
 /** Webhooks: the result or the failure payload POSTed, signed as Mindee signs, recorded on the job. */
 class WebhookDeliveryTest {
@@ -79,7 +82,7 @@ class WebhookDeliveryTest {
             assertFalse(http.get("/v2/search/models").body().contains(SECRET), "secrets are never shown");
 
             JsonNode job = TestHttp.json(http.postMultipart(form().field("webhook_ids", OK_ID + "," + BROKEN_ID)
-                    .field("alias", "hooked").file("file", "w.png", ApiRoutesTest.tinyPng()))).get("job");
+                    .field("alias", "hooked").file("file", "w.png", TestPages.tinyPng()))).get("job");
             Delivery delivery = deliveries.poll(10, TimeUnit.SECONDS);
             assertNotNull(delivery, "the webhook was called");
             assertEquals("HTTP/1.1", delivery.protocol());
@@ -117,7 +120,7 @@ class WebhookDeliveryTest {
                 .webhook(OK_ID, url("/hook"), SECRET).start()) {
             TestHttp http = new TestHttp(server.baseUrl(), "md_any");
             JsonNode job = TestHttp.json(http.postMultipart(form().field("webhook_ids", OK_ID).field("alias", "al")
-                    .file("file", "bad.png", ApiRoutesTest.tinyPng()))).get("job");
+                    .file("file", "bad.png", TestPages.tinyPng()))).get("job");
             Delivery delivery = deliveries.poll(10, TimeUnit.SECONDS);
             assertNotNull(delivery);
             assertEquals(hmac(delivery.body(), SECRET), delivery.signature());
@@ -141,7 +144,7 @@ class WebhookDeliveryTest {
                 .deleteOnFetch(true).webhook(OK_ID, url("/hook"), SECRET).start()) {
             TestHttp http = new TestHttp(server.baseUrl(), "md_any");
             JsonNode job = TestHttp.json(http.postMultipart(form().field("webhook_ids", OK_ID)
-                    .file("file", "w.png", ApiRoutesTest.tinyPng()))).get("job");
+                    .file("file", "w.png", TestPages.tinyPng()))).get("job");
             assertNotNull(deliveries.poll(10, TimeUnit.SECONDS));
             JsonNode webhooks = awaitWebhooks(http, job.get("polling_url").asText());
             assertEquals("Processed", webhooks.get(0).get("status").asText());

@@ -10,20 +10,20 @@ import org.camelmindee.ocr.model.Point;
  * Word-level agreement between two OCR results of the same page: a word matches when its text is equal and the
  * bounding boxes of the polygons overlap with an IoU of at least the threshold. Each word matches at most once.
  */
-record WordAgreement(int reference, int candidate, int matched) {
+public record WordAgreement(int reference, int candidate, int matched) {
 
-    static WordAgreement of(List<OcrWord> reference, List<OcrWord> candidate, double minIou) {
+    public static WordAgreement of(List<OcrWord> reference, List<OcrWord> candidate, double minIou) {
         return new WordAgreement(reference.size(), candidate.size(),
                 reference.size() - unmatched(reference, candidate, minIou).size());
     }
 
     /** Words of the reference that no candidate word matched, for looking at what goes wrong. */
-    static List<OcrWord> unmatched(List<OcrWord> reference, List<OcrWord> candidate, double minIou) {
+    public static List<OcrWord> unmatched(List<OcrWord> reference, List<OcrWord> candidate, double minIou) {
         return pairs(reference, candidate, minIou).stream().filter(p -> p[1] == null).map(p -> p[0]).toList();
     }
 
     /** Each reference word with the candidate word it matched, or with null. */
-    static List<OcrWord[]> pairs(List<OcrWord> reference, List<OcrWord> candidate, double minIou) {
+    public static List<OcrWord[]> pairs(List<OcrWord> reference, List<OcrWord> candidate, double minIou) {
         List<OcrWord[]> pairs = new ArrayList<>();
         boolean[] used = new boolean[candidate.size()];
         for (OcrWord ref : reference) {
@@ -47,21 +47,21 @@ record WordAgreement(int reference, int candidate, int matched) {
         return pairs;
     }
 
-    double precision() {
+    public double precision() {
         return candidate == 0 ? 0 : (double) matched / candidate;
     }
 
-    double recall() {
+    public double recall() {
         return reference == 0 ? 0 : (double) matched / reference;
     }
 
-    double f1() {
+    public double f1() {
         double p = precision();
         double r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    static double[] box(List<Point> polygon) {
+    public static double[] box(List<Point> polygon) {
         double l = Double.MAX_VALUE, t = Double.MAX_VALUE, r = -Double.MAX_VALUE, b = -Double.MAX_VALUE;
         for (Point p : polygon) {
             l = Math.min(l, p.x());
@@ -72,7 +72,7 @@ record WordAgreement(int reference, int candidate, int matched) {
         return new double[] { l, t, r, b };
     }
 
-    static double iou(double[] a, double[] b) {
+    public static double iou(double[] a, double[] b) {
         double iw = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
         double ih = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
         if (iw <= 0 || ih <= 0) {

@@ -1,0 +1,112 @@
+package org.camelmindee.ocr.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's packages by job, each using only those below it: {@code problem} (the API's problem documents),
+ * {@code recognition} (documents to words: Tesseract, PDF text layers, images and their limits), {@code jobs} (the
+ * queue, the workers, the store, webhook deliveries), {@code tls} (the certificate), {@code http} (the Vert.x front
+ * end and the routes), and the server on top. Read from the sources, imports and qualified names alike, so the check
+ * needs no tool (the component's {@code PackageDependenciesTest} reads its own the same way).
+ */
+class PackageDependenciesTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/org/camelmindee/ocr/local");
+    private static final String ROOT = "org.camelmindee.ocr.local";
+    /** Lowest first: a package may use those before it, never one after it ("" is the server's own package). */
+    private static final List<String> LAYERS = List.of("problem", "recognition", "jobs", "tls", "http", "");
+    /** A reference to a class of the engine: its package below the root, then the class name (upper case first). */
+    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.camelmindee\\.ocr\\.local((?:\\.[a-z]\\w*)*)\\.[A-Z]");
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        Map<String, Set<String>> graph = graph();
+        List<String> cycles = new ArrayList<>();
+        for (String from : graph.keySet()) {
+            for (String to : graph.get(from)) {
+                if (reaches(graph, to, from, new TreeSet<>())) {
+                    cycles.add(name(from) + " -> " + name(to) + " -> ... -> " + name(from));
+                }
+            }
+        }
+        assertEquals(List.of(), cycles, "package cycles; the graph: " + graph);
+    }
+
+    @Test
+    void eachPackageUsesOnlyThePackagesBelowIt() {
+        Map<String, Set<String>> graph = graph();
+        assertEquals(new TreeSet<>(LAYERS), graph.keySet(), "the packages are not the layers this test names");
+        graph.forEach((from, uses) -> uses.forEach(to -> assertTrue(LAYERS.indexOf(to) < LAYERS.indexOf(from),
+                () -> name(from) + " uses " + name(to) + ", which is above it; the graph: " + graph)));
+    }
+
+    private static String name(String layer) {
+        return layer.isEmpty() ? ROOT : ROOT + "." + layer;
+    }
+
+    /** Each package ("" for the server's own) and the engine's packages its code names, itself left out. */
+    private static Map<String, Set<String>> graph() {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(file -> {
+                String from = SOURCES.relativize(file.getParent()).toString()
+                        .replace(file.getFileSystem().getSeparator(), ".");
+                Set<String> uses = graph.computeIfAbsent(from, k -> new TreeSet<>());
+                Matcher m = REFERENCE.matcher(code(file));
+                while (m.find()) {
+                    String to = m.group(1).isEmpty() ? "" : m.group(1).substring(1);
+                    if (!to.equals(from)) {
+                        uses.add(to);
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return graph;
+    }
+
+    /** The source without its package line and comments, so that javadoc links do not count. */
+    private static String code(Path file) {
+        try {
+            return Files.readString(file)
+                    .replaceAll("(?s)/\\*.*?\\*/", "")
+                    .replaceAll("(?m)^\\s*//.*$", "")
+                    .replaceFirst("package [^;]+;", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean reaches(Map<String, Set<String>> graph, String from, String target, Set<String> seen) {
+        if (from.equals(target)) {
+            return true;
+        }
+        if (!seen.add(from)) {
+            return false;
+        }
+        for (String next : graph.getOrDefault(from, Set.of())) {
+            if (reaches(graph, next, target, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
