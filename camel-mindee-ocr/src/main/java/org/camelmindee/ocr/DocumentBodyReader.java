@@ -98,8 +98,8 @@ final class DocumentBodyReader {
         if (bytes.length == 0) {
             throw new MindeeOcrException("The message body is an empty byte array: there is no document to read");
         }
-        checkSize(bytes.length);
-        DocumentType type = sniff(bytes, bytes.length);
+        checkSize(bytes.length, filename);
+        DocumentType type = sniff(bytes, bytes.length, filename);
         return Document.ofBytes(bytes, named(filename, type), type);
     }
 
@@ -111,14 +111,14 @@ final class DocumentBodyReader {
         if (size == 0) {
             throw new MindeeOcrException("The document file " + path.getFileName() + " is empty");
         }
-        checkSize(size);
+        String name = filename != null ? filename : path.getFileName().toString();
+        checkSize(size, name);
         byte[] head = new byte[DocumentType.SNIFF_LENGTH];
         int n;
         try (InputStream in = Files.newInputStream(path)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        DocumentType type = sniff(head, n);
-        String name = filename != null ? filename : path.getFileName().toString();
+        DocumentType type = sniff(head, n, name);
         return Document.ofFile(path, name, type);
     }
 
@@ -129,7 +129,7 @@ final class DocumentBodyReader {
             if (head.length == 0) {
                 throw new MindeeOcrException("The message body is an empty stream: there is no document to read");
             }
-            DocumentType type = sniff(head, head.length);
+            DocumentType type = sniff(head, head.length, filename);
             if (head.length < IN_MEMORY_LIMIT) {
                 return Document.ofBytes(head, named(filename, type), type);
             }
@@ -152,7 +152,7 @@ final class DocumentBodyReader {
                 byte[] buffer = new byte[64 * 1024];
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     total += n;
-                    checkSize(total);
+                    checkSize(total, filename);
                     out.write(buffer, 0, n);
                 }
             }
@@ -160,21 +160,26 @@ final class DocumentBodyReader {
         }
     }
 
-    private static void checkSize(long size) {
+    private static void checkSize(long size, String filename) {
         if (size > Document.MAX_SIZE) {
-            throw new MindeeOcrException("The document is over Mindee's limit of 100 MB (" + size / (1024 * 1024)
+            throw new MindeeOcrException(theDocument(filename) + " is over Mindee's limit of 100 MB (" + size / (1024 * 1024)
                                          + " MB read so far): split it or compress it before sending");
         }
     }
 
-    private static DocumentType sniff(byte[] head, int length) {
+    private static DocumentType sniff(byte[] head, int length, String filename) {
         DocumentType type = DocumentType.sniff(head, length);
         if (type == null) {
-            throw new MindeeOcrException("The document is none of the types Mindee reads (PDF, JPEG, PNG, WebP, TIFF,"
+            throw new MindeeOcrException(theDocument(filename) + " is none of the types Mindee reads (PDF, JPEG, PNG, WebP, TIFF,"
                                          + " HEIC/HEIF), judging by its first bytes: convert it, or filter such"
                                          + " files out before mindee-ocr");
         }
         return type;
+    }
+
+    /** "The document report.txt", so that a failed exchange says which file of a batch it was. */
+    private static String theDocument(String filename) {
+        return filename != null ? "The document " + filename : "The document";
     }
 
     private static String named(String filename, DocumentType type) {

@@ -330,7 +330,11 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = new MindeeOcrProducerHealthCheck(endpoint, endpoint.getId());
+            String id = MindeeOcrProducerHealthCheck.idFor(endpoint, false);
+            if (healthCheckRepository.getCheck(id).isPresent()) {
+                id = MindeeOcrProducerHealthCheck.idFor(endpoint, true);
+            }
+            healthCheck = new MindeeOcrProducerHealthCheck(endpoint, id);
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }

@@ -20,8 +20,25 @@ final class MindeeOcrProducerHealthCheck extends AbstractHealthCheck {
     private final MindeeOcrEndpoint endpoint;
 
     MindeeOcrProducerHealthCheck(MindeeOcrEndpoint endpoint, String id) {
-        super("camel", "producer:mindee-ocr-" + id);
+        super("camel", id);
         this.endpoint = endpoint;
+    }
+
+    /**
+     * The check's id names what the endpoint does, {@code producer:mindee-ocr:ocr:<model id>}, not Camel's
+     * {@code endpoint2}; no secret is part of it. Two endpoints with the same operation and model get the endpoint id
+     * as a suffix, so that neither check hides the other.
+     */
+    static String idFor(MindeeOcrEndpoint endpoint, boolean taken) {
+        MindeeOcrConfiguration configuration = endpoint.getConfiguration();
+        StringBuilder id = new StringBuilder("producer:mindee-ocr:").append(configuration.getOperation());
+        if (configuration.getModelId() != null) {
+            id.append(':').append(configuration.getModelId());
+        }
+        if (taken) {
+            id.append('#').append(endpoint.getId());
+        }
+        return id.toString();
     }
 
     @Override
@@ -32,6 +49,7 @@ final class MindeeOcrProducerHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("baseUrl", endpoint.getConfiguration().getBaseUrl());
+        builder.detail("operation", String.valueOf(endpoint.getConfiguration().getOperation()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         try {
             int models = endpoint.client().searchModels(null, deadline,

@@ -206,6 +206,13 @@ class MindeeOcrErrorsTest extends MindeeOcrProducerTestSupport {
         assertTrue(fails("direct:ocr", "not a url").getMessage().contains("must be an https:// URL"));
         assertTrue(fails("direct:ocr", "https://exa mple.com/a b").getMessage().contains("not a valid https:// URL"));
 
+        Exchange textFile = template.request("direct:ocr", e -> {
+            e.getMessage().setBody("plain text, no document".getBytes());
+            e.getMessage().setHeader(Exchange.FILE_NAME, "inbox/notes.txt");
+        });
+        assertTrue(textFile.getException().getMessage().startsWith("The document notes.txt is none of the types"),
+                textFile.getException().getMessage());
+
         Exchange badModel = template.request("direct:ocr", e -> {
             e.getMessage().setBody(TestDocuments.png());
             e.getMessage().setHeader(MindeeOcrConstants.MODEL_ID, "my-model");

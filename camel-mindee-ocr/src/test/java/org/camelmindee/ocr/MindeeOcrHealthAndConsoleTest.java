@@ -63,6 +63,9 @@ class MindeeOcrHealthAndConsoleTest extends MindeeOcrProducerTestSupport {
 
         assertEquals(HealthCheck.State.UP, result.getState());
         assertEquals(1, result.getDetails().get("models"));
+        // the id says which endpoint: its operation and model, not Camel's endpoint counter
+        assertEquals("producer:mindee-ocr:ocr:" + MindeeApiStub.MODEL_ID, result.getCheck().getId());
+        assertEquals("ocr", result.getDetails().get("operation"));
     }
 
     @Test

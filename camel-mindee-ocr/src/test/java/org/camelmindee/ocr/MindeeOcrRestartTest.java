@@ -95,7 +95,7 @@ class MindeeOcrRestartTest extends MindeeOcrProducerTestSupport {
             });
             context.start();
             Exchange out = context.createProducerTemplate().request("direct:ocr", e -> e.getMessage().setBody(big));
-            assertTrue(out.getException().getMessage().contains("over Mindee's limit of 100 MB"),
+            assertTrue(out.getException().getMessage().contains("The document huge.pdf is over Mindee's limit of 100 MB"),
                     out.getException().getMessage());
         }
         wm.verify(0, postRequestedFor(anyUrl()));

@@ -23,6 +23,9 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The retry engine: sends a request when its {@link RequestBudget} allows, and sends it again, with backoff and within
  * the caller's deadline, when that is safe. A wait is a task on the scheduler, never a blocked thread; answers continue
@@ -30,6 +33,7 @@ import javax.net.ssl.SSLHandshakeException;
  */
 final class RetryingSender {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingSender.class);
     private static final long BACKOFF_BASE_MILLIS = 500;
     private static final long BACKOFF_MAX_MILLIS = 30_000;
     private static final long MIN_REQUEST_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -159,21 +163,27 @@ final class RetryingSender {
         boolean handshake = error instanceof SSLHandshakeException;
         boolean neverSent = handshake || error instanceof ConnectException
                             || error instanceof HttpConnectTimeoutException;
-        if (!handshake && ((call.idempotent && error instanceof IOException) || neverSent)) {
-            if (retry(call, attempt, backoffNanos(attempt), error.getClass().getSimpleName())) {
-                return;
-            }
-        }
+        // the server by its origin (never the path or query): Mindee's cloud, a local engine or a proxy
+        String server = target.getScheme() + "://" + target.getRawAuthority();
         // the JDK's ConnectException often has no message of its own: its cause says 'Connection refused'
         Throwable described = error;
         while (described.getMessage() == null && described.getCause() != null) {
             described = described.getCause();
         }
-        String reason = error.getClass().getSimpleName()
-                        + (described.getMessage() == null ? "" : ": " + described.getMessage())
-                        + (attempt == 0 ? "" : ", " + (attempt + 1) + " attempts");
-        // the server by its origin (never the path or query): Mindee's cloud, a local engine or a proxy
-        String server = target.getScheme() + "://" + target.getRawAuthority();
+        String cause = error.getClass().getSimpleName()
+                       + (described.getMessage() == null ? "" : ": " + described.getMessage());
+        if (!handshake && ((call.idempotent && error instanceof IOException) || neverSent)) {
+            long backoff = backoffNanos(attempt);
+            if (retry(call, attempt, backoff, error.getClass().getSimpleName())) {
+                // said once a call, so that a wrong baseUrl or a server down is visible before the retries run out
+                if (attempt == 0) {
+                    LOG.warn("Could not reach {} for {} ({}); trying again up to {} times within the deadline"
+                             + " (maxRetries)", server, call.what, cause, settings.maxRetries());
+                }
+                return;
+            }
+        }
+        String reason = cause + (attempt == 0 ? "" : ", " + (attempt + 1) + " attempts");
         if (!call.idempotent && !neverSent) {
             fail(call, new MindeeOcrException(
                     "The enqueue failed after the document was sent to " + server + " (" + reason + "): Mindee may"
