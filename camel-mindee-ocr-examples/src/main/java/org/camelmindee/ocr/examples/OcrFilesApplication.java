@@ -14,9 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.Resource;
 import org.apache.camel.util.AntPathMatcher;
 
 /**
@@ -104,6 +107,11 @@ public final class OcrFilesApplication {
             public void afterConfigure(BaseMainSupport main) {
                 main.getCamelContext().getManagementStrategy().addEventNotifier(report);
             }
+
+            @Override
+            public void afterStart(BaseMainSupport main) {
+                out.println("Route " + OcrFilesRoute.ROUTE_ID + " " + describeSource(main.getCamelContext()));
+            }
         });
 
         out.println("OCR by " + mindee.describe());
@@ -128,6 +136,17 @@ public final class OcrFilesApplication {
             out.print(report.summary());
         }
         return report.failedCount();
+    }
+
+    /** Where the running route came from, so that {@code -Ddsl=yaml} shows it ran the YAML file. */
+    private static String describeSource(CamelContext context) {
+        Route route = context.getRoute(OcrFilesRoute.ROUTE_ID);
+        if (route == null) {
+            return "is not running";
+        }
+        Resource resource = route.getSourceResource();
+        return resource != null ? "from " + resource.getLocation() + " (YAML DSL)"
+                : "from " + OcrFilesRoute.class.getSimpleName() + " (Java DSL)";
     }
 
     /** Ends {@link #run()}: what Ctrl-C does in watch mode. */

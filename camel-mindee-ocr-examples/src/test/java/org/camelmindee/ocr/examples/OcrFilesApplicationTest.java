@@ -27,6 +27,7 @@ class OcrFilesApplicationTest {
         String printed = runOnce(false);
 
         assertTrue(printed.contains("Done: 3 documents (0 failed), 5 pages"), printed);
+        assertTrue(printed.contains("Route ocr-files from OcrFilesRoute (Java DSL)"), printed);
         assertTrue(printed.matches("(?s).*scanned-letter\\.png +1 page +\\d+ words +\\d+\\.\\d s.*"), printed);
         assertTrue(printed.contains("    | GREEN STREET MARKET"), printed);
         assertTextAndJson();
@@ -37,6 +38,7 @@ class OcrFilesApplicationTest {
         String printed = runOnce(true);
 
         assertTrue(printed.contains("Done: 3 documents (0 failed), 5 pages"), printed);
+        assertTrue(printed.contains("Route ocr-files from classpath:routes/ocr-files.camel.yaml (YAML DSL)"), printed);
         assertTextAndJson();
     }
 
