@@ -183,6 +183,18 @@ class MindeeOcrWebhookConsumerTest extends MindeeOcrWebhookTestSupport {
     }
 
     @Test
+    void aDeclaredLengthOverTheServersLimitIsRefusedBeforeTheBodyIsRead() throws Exception {
+        getMockEndpoint("mock:small").expectedMessageCount(0);
+
+        // 100 MB announced, 1 KB sent: with the server's maxBodySize set, the answer comes from the headers, nobody
+        // waits for (or buffers) the rest; webhookMaxPayloadSize then applies to what is under the server's limit
+        assertEquals(413, statusForDeclaredLength("/hooks/small", 100L * 1024 * 1024));
+        assertEquals(413, statusForDeclaredLength("/hooks/small", MAX_BODY_SIZE + 1));
+
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
     void aSignedBodyThatIsNotAResultIsRefusedWith400() throws Exception {
         getMockEndpoint("mock:signed").expectedMessageCount(0);
 

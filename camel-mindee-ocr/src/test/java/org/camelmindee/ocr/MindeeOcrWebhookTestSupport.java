@@ -1,8 +1,13 @@
 package org.camelmindee.ocr;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +34,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 abstract class MindeeOcrWebhookTestSupport extends CamelTestSupport {
 
     static final String SECRET = "whsec-7Hq2-test-only";
+    static final long MAX_BODY_SIZE = 8L * 1024 * 1024;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -41,6 +47,9 @@ abstract class MindeeOcrWebhookTestSupport extends CamelTestSupport {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
+        // what webhooks.md asks of a Camel Main server (camel.server.maxBodySize): Vert.x refuses a larger declared
+        // Content-Length from the headers, before any of the body is read
+        server.setMaxBodySize(MAX_BODY_SIZE);
         context.addService(new VertxPlatformHttpServer(server));
         return context;
     }
@@ -63,6 +72,27 @@ abstract class MindeeOcrWebhookTestSupport extends CamelTestSupport {
     /** Posts without a Content-Length (chunked), as a streaming client does. */
     HttpResponse<String> postChunked(String path, byte[] body, Map<String, String> headers) {
         return send(path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), headers);
+    }
+
+    /**
+     * Declares a Content-Length of {@code declared} bytes, sends 1 KB of it and waits up to 10 s for the status line:
+     * a server that reads the whole body first never answers.
+     */
+    int statusForDeclaredLength(String path, long declared) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       + "X-Signature: 00\r\nContent-Length: " + declared + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1024]);
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        } catch (SocketTimeoutException e) {
+            return -1;
+        }
     }
 
     HttpResponse<String> postSigned(String path, String body) {
