@@ -254,6 +254,13 @@ class ApiRoutesTest {
                 .header("Content-Type", "multipart/form-data; boundary=abc")
                 .POST(HttpRequest.BodyPublishers.ofString("--abc\r\nContent-Disposition: form-data; name=\"model_id\""
                         + "\r\n\r\nunterminated")).build()), 400, "400-001");
+        TestHttp.Form thousandFields = TestHttp.form().file("file", "a.png", png);
+        for (int i = 0; i < 1000; i++) {
+            thousandFields.field("alias", "x");
+        }
+        HttpResponse<String> tooManyParts = http.postMultipart(thousandFields);
+        assertProblem(tooManyParts, 400, "400-001");
+        assertTrue(TestHttp.json(tooManyParts).get("detail").asText().contains("parts"), tooManyParts.body());
         assertProblem(http.get("/v2/products/ocr/enqueue"), 405, "405-001");
         assertProblem(http.get("/v2/jobs/" + java.util.UUID.randomUUID()), 404, "404-001");
         assertProblem(http.get("/v2/products/ocr/results/" + java.util.UUID.randomUUID()), 404, "404-001");

@@ -51,25 +51,24 @@ final class EnqueueRequestReader {
     }
 
     private EnqueueRequest readMultipart(String contentType, InputStream body) throws IOException {
-        String boundary = MultipartParser.boundary(contentType);
-        if (boundary == null) {
-            throw new ProblemException(Problems.badRequest("The multipart content type has no boundary."));
-        }
         // base64 makes a document a third larger: allow for it in every part, then check each field's own limit
         long partLimit = config.maxFileBytes() / 3 * 4 + 1024;
         Form form = new Form();
-        for (MultipartParser.Part part : new MultipartParser(body, boundary, partLimit).parse()) {
-            String name = part.name();
-            if ("file".equals(name)) {
-                form.file = part.body();
-                form.fileCount++;
-                form.partFilename = part.filename();
-            } else {
-                if (part.body().length > MAX_TEXT_FIELD_BYTES && !"file_base64".equals(name)) {
+        try (MultipartParser.Form parts = MultipartParser.parse(contentType, body, partLimit)) {
+            for (MultipartParser.Part part : parts.parts()) {
+                String name = part.name();
+                if ("file".equals(name)) {
+                    form.fileCount++;
+                    // a second file is refused whatever it holds: read only the first
+                    if (form.fileCount == 1) {
+                        form.file = part.body();
+                        form.partFilename = part.filename();
+                    }
+                } else if (part.size() > MAX_TEXT_FIELD_BYTES && !"file_base64".equals(name)) {
                     form.errors.add(new ErrorItem("#/" + name, "The field is too long."));
-                    continue;
+                } else {
+                    form.add(name, part.text());
                 }
-                form.add(name, part.text());
             }
         }
         return form.validate();
