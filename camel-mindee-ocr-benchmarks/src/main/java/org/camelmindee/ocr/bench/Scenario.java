@@ -77,23 +77,19 @@ record Scenario(String name, int documents, double perMinute, Distribution proce
     }
 
     /**
-     * The earliest the last result can exist: each document enqueued as soon as it has arrived and the server's bucket
-     * (200 at start, refilled at 200 a minute) has a token, then processed; no network time.
+     * The earliest the last result can exist: each document enqueued as soon as it has arrived and the server's window
+     * allows (at most 200 enqueues in any minute: the 201st waits a minute after the first), then processed; no
+     * network time.
      */
     double idealMakespan() {
-        double tokens = POSTS_PER_MINUTE;
-        double at = 0;
+        double[] enqueued = new double[documents];
         double end = 0;
         for (int i = 0; i < documents; i++) {
-            double arrive = Math.max(at, arrival(i));
-            tokens = Math.min(POSTS_PER_MINUTE, tokens + (arrive - at) * POSTS_PER_MINUTE / 60.0);
-            at = arrive;
-            if (tokens < 1) {
-                double wait = (1 - tokens) * 60.0 / POSTS_PER_MINUTE;
-                at += wait;
-                tokens = 1;
+            double at = Math.max(i == 0 ? 0 : enqueued[i - 1], arrival(i));
+            if (i >= POSTS_PER_MINUTE) {
+                at = Math.max(at, enqueued[i - POSTS_PER_MINUTE] + 60.0);
             }
-            tokens -= 1;
+            enqueued[i] = at;
             end = Math.max(end, at + processing.seconds(i));
         }
         return end;

@@ -88,17 +88,18 @@ class SimulatedProcessingTest {
     @Test
     void rateLimitsCountOverAShorterWindowForScaledTime() throws Exception {
         byte[] png = TestPages.tinyPng();
-        // 2 POST per 300 ms: a minute's limits, 200 times faster
+        // 2 POST per 300 ms: a minute's limits, 200 times faster, on a clock the test moves
+        MutableClock clock = new MutableClock();
         try (LocalMindeeServer server = LocalMindeeServer.builder().recognizer(new Timed(10)).rateLimits(0.01)
-                .rateLimitWindow(Duration.ofMillis(300)).start()) {
+                .rateLimitWindow(Duration.ofMillis(300)).clock(clock).start()) {
             TestHttp http = new TestHttp(server.baseUrl(), "md_any");
-            // a first request loads the HTTP and JSON classes: without it the first two POSTs can outlast the window
-            http.get("/v2/search/models");
             for (int i = 0; i < 2; i++) {
                 assertEquals(202, http.postMultipart(form().file("file", "a.png", png).field("alias", "1")).statusCode());
             }
             assertEquals(429, http.postMultipart(form().file("file", "a.png", png).field("alias", "1")).statusCode());
-            Thread.sleep(400);
+            clock.advance(Duration.ofMillis(299));
+            assertEquals(429, http.postMultipart(form().file("file", "a.png", png).field("alias", "1")).statusCode());
+            clock.advance(Duration.ofMillis(1));
             assertEquals(202, http.postMultipart(form().file("file", "a.png", png).field("alias", "1")).statusCode());
         }
     }

@@ -2,11 +2,14 @@ package org.camelmindee.ocr.local.http;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 
 /**
- * A token bucket holding one minute's worth of requests, refilled continuously: the account limits of the API (200
- * POST and 1200 GET a minute), so that clients and benchmarks meet the 429s they would meet on the real service. A
- * benchmark that runs a minute in a few seconds counts them per shorter window.
+ * At most {@code limit} requests in any window (a minute for the API's account limits, 200 POST and 1200 GET), so
+ * that clients and benchmarks meet the 429s they would meet on the real service: the times of the requests let
+ * through in the last window are kept, and a request passes while there are fewer than the limit. A benchmark that
+ * runs a minute in a few seconds counts the same limits over a shorter window.
  */
 final class RateLimiter {
 
@@ -14,44 +17,49 @@ final class RateLimiter {
     static final int MINDEE_GETS_PER_MINUTE = 1200;
 
     private final Clock clock;
-    private final double perMinute;
-    private final long windowNanos;
-    private double tokens;
-    private long lastNanos;
+    private final int limit;
+    private final Duration window;
+    private final ArrayDeque<Instant> passed = new ArrayDeque<>();
 
-    /** {@code perWindow} requests in any {@code window} (a minute, for the API's limits). */
+    /** {@code perWindow} requests (rounded, at least 1) in any {@code window}. */
     RateLimiter(Clock clock, double perWindow, Duration window) {
         this.clock = clock;
-        this.perMinute = Math.max(1, perWindow);
-        this.windowNanos = Math.max(1, window.toNanos());
-        this.tokens = this.perMinute;
-        this.lastNanos = nanos();
+        this.limit = (int) Math.max(1, Math.round(perWindow));
+        this.window = window;
     }
 
-    /** Takes one request from the bucket; false when the minute's budget is spent. */
+    /** Lets one request through, or false when the window's limit is reached. */
     synchronized boolean tryAcquire() {
-        long now = nanos();
-        tokens = Math.min(perMinute, tokens + (now - lastNanos) * perMinute / windowNanos);
-        lastNanos = now;
-        if (tokens >= 1) {
-            tokens -= 1;
-            return true;
+        Instant now = clock.instant();
+        forgetOlderThanWindow(now);
+        if (passed.size() >= limit) {
+            return false;
         }
-        return false;
+        passed.addLast(now);
+        return true;
     }
 
-    /** Seconds until the next request would pass, for a Retry-After header. */
+    /** Whole seconds until the next request would pass (at least 1 while the limit is reached), for Retry-After. */
     synchronized long secondsUntilNext() {
-        double missing = 1 - tokens;
-        return missing <= 0 ? 0 : (long) Math.ceil(missing * windowNanos / 1e9 / perMinute);
+        Instant now = clock.instant();
+        forgetOlderThanWindow(now);
+        if (passed.size() < limit) {
+            return 0;
+        }
+        long nanos = Duration.between(now, passed.peekFirst().plus(window)).toNanos();
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 
+    /** The number of requests a window lets through. */
     int limit() {
-        return (int) Math.round(perMinute);
+        return limit;
     }
 
-    private long nanos() {
-        java.time.Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    // a request exactly one window old no longer counts
+    private void forgetOlderThanWindow(Instant now) {
+        Instant start = now.minus(window);
+        while (!passed.isEmpty() && !passed.peekFirst().isAfter(start)) {
+            passed.removeFirst();
+        }
     }
 }
