@@ -175,7 +175,7 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
                     configuration.getJournalFailureRetention(),
                     TimeUnit.MILLISECONDS.toNanos(configuration.getPollInterval()));
             journaledJob = new JournaledJob(component.journal(configuration.getJobJournal()), component.scheduler(),
-                    journal, component.getStatistics().ambiguousResends);
+                    journal, component.getStatistics().uncertainUploads);
         }
     }
 

@@ -154,7 +154,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         }
         MindeeApiClient client = endpoint.client();
         return endpoint.journaledJob().run(key,
-                () -> client.enqueue(request, deadline, telemetry.request("enqueue"))
+                beforeUpload -> client.enqueue(request, deadline, telemetry.request("enqueue"), beforeUpload)
                         .whenComplete((response, error) -> telemetry.enqueued(error == null ? null : unwrap(error)))
                         .thenApply(response -> {
                             LOG.debug("Enqueued {} as job {}", request.document().filename(), response.job().id());

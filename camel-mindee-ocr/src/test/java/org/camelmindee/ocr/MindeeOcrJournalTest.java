@@ -16,6 +16,9 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelmindee.ocr.api.MindeeOcrException;
+import org.camelmindee.ocr.journal.DocumentKeys;
+import org.camelmindee.ocr.journal.FileJobJournal;
+import org.camelmindee.ocr.journal.InMemoryJobJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +157,74 @@ class MindeeOcrJournalTest {
         assertEquals(422, last.getStatus());
         assertEquals("422-002", last.getCode());
         assertTrue(last.getMessage().contains("failed before"), last.getMessage());
+    }
+
+    @Test
+    void theDocumentGoesOutOnlyOnceTheJournalHasRecordedThatItsUploadBegins() throws Exception {
+        api.ocrSucceeds(JOB, INFERENCE, null, 0);
+        List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long[] uploadRecordedAt = new long[1];
+        InMemoryJobJournal slowToRecord = new InMemoryJobJournal() {
+            @Override
+            public CompletableFuture<Void> uploading(String key, long leaseMillis) {
+                // a store that takes its time (a database far away): the upload must wait for it
+                return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(300,
+                        TimeUnit.MILLISECONDS)).thenCompose(v -> super.uploading(key, leaseMillis)).thenRun(() -> {
+                            uploadRecordedAt[0] = System.currentTimeMillis();
+                            recorded.add("uploading");
+                        });
+            }
+
+            @Override
+            public CompletableFuture<Void> enqueued(String key, String jobId, String pollingUrl, long retention) {
+                recorded.add("enqueued");
+                return super.enqueued(key, jobId, pollingUrl, retention);
+            }
+        };
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getRegistry().bind("journal", slowToRecord);
+            context.addRoutes(direct(uri("&resultFormat=text&jobJournal=#journal")));
+            context.start();
+            context.createProducerTemplate().requestBody("direct:ocr", TestDocuments.png("order 9"), String.class);
+        }
+        assertEquals(List.of("uploading", "enqueued"), recorded);
+        long received = wm.findAll(postRequestedFor(urlPathEqualTo(ENQUEUE))).get(0).getLoggedDate().getTime();
+        assertTrue(uploadRecordedAt[0] <= received, "the server had the document "
+                                                    + (uploadRecordedAt[0] - received) + " ms before the journal"
+                                                    + " recorded that its upload begins");
+    }
+
+    @Test
+    void aDocumentWhoseSenderDiedMidUploadIsReportedOnceThenARedeliverySendsIt() throws Exception {
+        api.ocrSucceeds(JOB, INFERENCE, null, 0);
+        byte[] document = TestDocuments.png("contract 3");
+        String key = DocumentKeys.ofDigest(MODEL_ID, DocumentKeys.sha256(document));
+        Path file = root.resolve("journal.jsonl");
+        // the previous process: it claimed the document, began its upload and was killed before Mindee's answer
+        FileJobJournal killed = new FileJobJournal(file);
+        killed.claim(key, TimeUnit.HOURS.toMillis(1)).get();
+        killed.uploading(key, TimeUnit.HOURS.toMillis(1)).get();
+
+        try (FileJobJournal journal = new FileJobJournal(file); CamelContext context = new DefaultCamelContext()) {
+            context.getRegistry().bind("journal", journal);
+            context.addRoutes(direct(uri("&resultFormat=text&jobJournal=#journal")));
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+
+            Exchange first = template.request("direct:ocr", e -> e.getMessage().setBody(document));
+            MindeeOcrException report = assertInstanceOf(MindeeOcrException.class, first.getException());
+            assertTrue(report.getMessage().contains(key) && report.getMessage().contains("may have created a job"),
+                    report.getMessage());
+            assertEquals(0, enqueues(), "not sent behind the route's back");
+            MindeeOcrComponent component = context.getComponent("mindee-ocr", MindeeOcrComponent.class);
+            assertEquals(1, component.getStatistics().uncertainUploads());
+
+            Exchange redelivered = template.request("direct:ocr", e -> e.getMessage().setBody(document));
+            assertNull(redelivered.getException());
+            assertEquals(1, enqueues(), "the route's redelivery sends it");
+        } finally {
+            killed.close();
+        }
     }
 
     @Test

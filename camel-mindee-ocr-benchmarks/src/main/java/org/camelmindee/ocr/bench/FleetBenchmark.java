@@ -45,9 +45,10 @@ final class FleetBenchmark {
             rows.add(runOne(scenario, budgets, notes));
             System.err.println(rows.get(rows.size() - 1));
         }
-        out.println("| scenario | instances | budget | ok / failed / lost | makespan s (ideal s, over) | 429s "
-                    + "| enqueues sent | duplicate jobs |");
-        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        out.println("| scenario | instances | budget | ok / failed / lost | makespan s (ideal s, over) "
+                    + "| 429s: enqueues / GETs | enqueues sent | most enqueues in one minute (limit 200) "
+                    + "| duplicate jobs |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         rows.forEach(out::println);
         out.println();
         out.println("- " + scenario.name() + ": " + scenario.documents() + " documents dealt among " + INSTANCES
@@ -102,7 +103,12 @@ final class FleetBenchmark {
                 if (!clients.get(part).waitFor(bound, TimeUnit.NANOSECONDS)) {
                     clients.forEach(Process::destroyForcibly);
                     throw new IllegalStateException("fleet client " + part + " did not finish: "
-                                                    + Files.readString(logs.get(part)));
+                                                    + tail(logs.get(part)));
+                }
+                if (!Files.exists(outputs.get(part))) {
+                    throw new IllegalStateException("fleet client " + part + " ended (exit "
+                                                    + clients.get(part).exitValue() + ") without its figures: "
+                                                    + tail(logs.get(part)));
                 }
             }
 
@@ -141,13 +147,21 @@ final class FleetBenchmark {
             double makespan = (last - goMicros) * scenario.scale() / 1e6;
             double ideal = scenario.idealMakespan();
             double wall = (System.nanoTime() - started) / 1e9;
+            long posts429 = server.answered429Posts.sum();
+            long gets429 = server.answered429.sum() - posts429;
             notes.add(String.format(Locale.ROOT, "%s: %d POST, %d job GETs, %d result GETs, %d answered 429; %.1f s real",
                     budgets.label, server.posts.sum(), server.polls.sum(), server.resultGets.sum(),
                     server.answered429.sum(), wall));
-            reasons.forEach((reason, n) -> notes.add("  - " + n + " x " + reason));
-            return String.format(Locale.ROOT, "| %s | %d | %s | %d / %d / %d | %.1f (%.1f, %+.1f %%) | %d | %d | %d |",
+            // the same failure for many documents is one line: job ids and waits cut off
+            java.util.Map<String, Integer> grouped = new java.util.TreeMap<>();
+            reasons.forEach((reason, n) -> grouped.merge(reason.replaceAll("[0-9a-f]{8}-[0-9a-f-]*", "<id>")
+                    .replaceAll("[0-9]+ ms", "<n> ms"), n, Integer::sum));
+            grouped.forEach((reason, n) -> notes.add("  - " + n + " x " + reason));
+            return String.format(Locale.ROOT, "| %s | %d | %s | %d / %d / %d | %.1f (%.1f, %+.1f %%) | %d / %d | %d | %d "
+                                              + "| %d |",
                     scenario.name(), INSTANCES, budgets.label, ok, failed, documents - ok - failed, makespan, ideal,
-                    (makespan / ideal - 1) * 100, server.answered429.sum(), server.posts.sum(), duplicates);
+                    (makespan / ideal - 1) * 100, posts429, gets429, server.posts.sum(),
+                    server.busiestMinuteOfPosts(), duplicates);
         } finally {
             if (postgres != null) {
                 postgres.close();
@@ -158,6 +172,12 @@ final class FleetBenchmark {
                 System.err.println("fleet logs: " + work);
             }
         }
+    }
+
+    /** The last lines of a client's log, for a message. */
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private static void deleteTree(Path dir) throws IOException {

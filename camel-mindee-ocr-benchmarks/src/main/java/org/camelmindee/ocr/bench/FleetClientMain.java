@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.camelmindee.ocr.jdbc.JdbcRateBudgetStore;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One instance of the fleet, in a JVM of its own: warms up like every client, says it is ready, waits for the
@@ -35,9 +36,13 @@ public final class FleetClientMain {
         ClientMain.warmUp(ClientKind.POLLING, warmUpUrl, null);
 
         JdbcRateBudgetStore shared = null;
+        HikariDataSource dataSource = null;
         if (!"-".equals(jdbcUrl)) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setUrl(jdbcUrl);
+            // pooled, as a Spring Boot application's DataSource is: a PostgreSQL connection is a process to start
+            HikariConfig pool = new HikariConfig();
+            pool.setJdbcUrl(jdbcUrl);
+            pool.setMaximumPoolSize(4);
+            dataSource = new HikariDataSource(pool);
             shared = new JdbcRateBudgetStore(dataSource);
         }
         Outcomes outcomes = new Outcomes(scenario.documents());
@@ -74,6 +79,7 @@ public final class FleetClientMain {
             client.close();
             if (shared != null) {
                 shared.close();
+                dataSource.close();
             }
         } finally {
             System.exit(0);

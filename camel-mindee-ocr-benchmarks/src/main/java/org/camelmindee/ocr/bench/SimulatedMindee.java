@@ -47,6 +47,11 @@ final class SimulatedMindee implements AutoCloseable {
     final LongAdder polls = new LongAdder();
     final LongAdder resultGets = new LongAdder();
     final LongAdder answered429 = new LongAdder();
+    /** Of {@link #answered429}, those to an enqueue. */
+    final LongAdder answered429Posts = new LongAdder();
+    /** When each enqueue reached the server (nano time), for the busiest window of the run. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> postTimes =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     final LongAdder injected429 = new LongAdder();
     final LongAdder injected5xx = new LongAdder();
     final LongAdder injectedResets = new LongAdder();
@@ -74,6 +79,20 @@ final class SimulatedMindee implements AutoCloseable {
             builder.webhook(WEBHOOK_ID, "http://127.0.0.1:" + webhookPort + WEBHOOK_PATH, WEBHOOK_SECRET);
         }
         this.server = builder.start();
+    }
+
+    /** The most enqueues that reached the server within one scenario minute, 429s included: what was asked of it. */
+    int busiestMinuteOfPosts() {
+        long[] times = postTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+        long window = scenario.realNanos(60);
+        int most = 0;
+        for (int first = 0, last = 0; last < times.length; last++) {
+            while (times[last] - times[first] >= window) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
     }
 
     String baseUrl() {
@@ -137,6 +156,7 @@ final class SimulatedMindee implements AutoCloseable {
             boolean post = "POST".equals(exchange.getRequestMethod());
             if (post) {
                 posts.increment();
+                postTimes.add(System.nanoTime());
             } else if (path.startsWith("/v2/jobs/")) {
                 polls.increment();
             } else if (path.contains("/results/")) {
@@ -147,6 +167,9 @@ final class SimulatedMindee implements AutoCloseable {
                 case THROTTLE -> {
                     injected429.increment();
                     answered429.increment();
+                    if (post) {
+                        answered429Posts.increment();
+                    }
                     answer(exchange, 429, "application/problem+json", "{\"status\":429,\"title\":\"Too Many Requests\","
                             + "\"detail\":\"Rate limit exceeded.\",\"code\":\"429-001\"}");
                 }
@@ -179,6 +202,9 @@ final class SimulatedMindee implements AutoCloseable {
             chain.doFilter(exchange);
             if (exchange.getResponseCode() == 429) {
                 answered429.increment();
+                if ("POST".equals(exchange.getRequestMethod())) {
+                    answered429Posts.increment();
+                }
             }
         }
 

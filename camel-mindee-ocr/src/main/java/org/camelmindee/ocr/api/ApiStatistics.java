@@ -11,8 +11,8 @@ public final class ApiStatistics {
     final LongAdder searches = new LongAdder();
     final LongAdder retries = new LongAdder();
     final LongAdder throttled = new LongAdder();
-    /** Documents sent again although a job may exist: their sender died before recording it (the job journal). */
-    public final LongAdder ambiguousResends = new LongAdder();
+    /** Documents reported because Mindee may have a job for them: their sender died mid-upload (the job journal). */
+    public final LongAdder uncertainUploads = new LongAdder();
     private volatile String lastError;
 
     public long enqueues() {
@@ -40,9 +40,9 @@ public final class ApiStatistics {
         return throttled.sum();
     }
 
-    /** Documents sent again after a sender died between sending them and recording their job. */
-    public long ambiguousResends() {
-        return ambiguousResends.sum();
+    /** Documents reported because their sender died between starting their upload and recording their job. */
+    public long uncertainUploads() {
+        return uncertainUploads.sum();
     }
 
     public String lastError() {

@@ -56,11 +56,20 @@ public final class MindeeApiClient {
 
     /** Queues one document; completes with the new job. */
     public CompletableFuture<JobResponse> enqueue(EnqueueRequest request, long deadline, RequestObserver observer) {
+        return enqueue(request, deadline, observer, null);
+    }
+
+    /**
+     * Queues one document; completes with the new job. {@code beforeUpload}, when given, runs before each attempt's
+     * body goes out, and the body waits for it: the job journal records there that Mindee may make a job from here on.
+     */
+    public CompletableFuture<JobResponse> enqueue(EnqueueRequest request, long deadline, RequestObserver observer,
+                                                  Supplier<CompletableFuture<Void>> beforeUpload) {
         Supplier<HttpRequest.Builder> build = () -> {
             MultipartBody body = MultipartBody.of(request);
             return newRequest(URI.create(settings.baseUrl() + ENQUEUE_PATH))
                     .header("Content-Type", body.contentType())
-                    .POST(body.publisher());
+                    .POST(beforeUpload == null ? body.publisher() : new UploadGate(beforeUpload, body.publisher()));
         };
         statistics.enqueues.increment();
         return sender.send(build, enqueueBudget, false, deadline, "the enqueue", null, request.alias(), observer)

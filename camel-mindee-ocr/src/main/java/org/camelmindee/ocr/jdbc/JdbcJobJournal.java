@@ -23,7 +23,8 @@ import org.camelmindee.ocr.model.MindeeJson;
  * The job journal of a fleet, in one PostgreSQL table ({@code mindee_ocr_journal}, made when absent) that every
  * instance shares: a document claimed, enqueued or failed on one instance is known to all. A claim is one transaction
  * ({@code INSERT ... ON CONFLICT DO NOTHING}, else the row locked and read), so of two instances with the same
- * document one sends it and the other follows. Every call runs on the journal's own threads; times are the
+ * document one sends it and the other follows. A claim whose lease ran out (its instance died) is taken over when its
+ * upload had not begun, and reported uncertain when it had. Every call runs on the journal's own threads; times are the
  * database's. Expired rows are deleted now and then by the instances themselves.
  */
 public final class JdbcJobJournal implements JobJournal {
@@ -42,12 +43,7 @@ public final class JdbcJobJournal implements JobJournal {
     /** A journal on {@code dataSource}, with {@code threads} connections in use at most. */
     public JdbcJobJournal(DataSource dataSource, int threads) {
         this.dataSource = dataSource;
-        try {
-            JdbcSupport.createSchema(dataSource);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the job journal's table mindee_ocr_journal: "
-                                            + e.getMessage(), e);
-        }
+        JdbcSupport.createSchema(dataSource, "the job journal's table mindee_ocr_journal");
         this.executor = JdbcSupport.executor("MindeeOcrJournal", threads);
     }
 
@@ -75,6 +71,16 @@ public final class JdbcJobJournal implements JobJournal {
             if (!expired) {
                 return Claim.known(entry);
             }
+            if (entry.state() == JournalEntry.State.UPLOADING) {
+                // its sender died mid-upload: Mindee may have a job. Reported once; the next delivery sends anew
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM mindee_ocr_journal WHERE doc_key = ?")) {
+                    delete.setString(1, key);
+                    delete.executeUpdate();
+                }
+                return Claim.uncertain(entry);
+            }
+            // an expired outcome, or a claim whose sender died before its upload began: no job can exist
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE mindee_ocr_journal SET state = 'SENDING', owner = ?, job_id = NULL, polling_url = NULL,"
                     + " result_json = NULL, failure_json = NULL, message = NULL, expires_at = ? WHERE doc_key = ?")) {
@@ -83,9 +89,25 @@ public final class JdbcJobJournal implements JobJournal {
                 update.setString(3, key);
                 update.executeUpdate();
             }
-            // an expired claim is one whose sender died between sending and recording: ambiguous
-            return entry.state() == JournalEntry.State.SENDING ? Claim.takeOver(entry) : Claim.grant();
+            return Claim.grant();
         }), executor).thenCompose(claim -> claim == null ? claim(key, leaseMillis) : CompletableFuture.completedFuture(claim));
+    }
+
+    @Override
+    public CompletableFuture<Void> uploading(String key, long leaseMillis) {
+        return CompletableFuture.supplyAsync(() -> inTransaction(connection -> {
+            // this instance's claim only: one that another instance took over stays theirs
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "INSERT INTO mindee_ocr_journal (doc_key, state, owner, expires_at) VALUES (?, 'UPLOADING', ?, "
+                    + JdbcSupport.NOW_MICROS + " + ?) ON CONFLICT (doc_key) DO UPDATE SET state = 'UPLOADING',"
+                    + " expires_at = EXCLUDED.expires_at WHERE mindee_ocr_journal.owner = EXCLUDED.owner")) {
+                mark.setString(1, key);
+                mark.setString(2, owner);
+                mark.setLong(3, leaseMillis * 1000);
+                mark.executeUpdate();
+            }
+            return null;
+        }), executor);
     }
 
     @Override
@@ -149,7 +171,7 @@ public final class JdbcJobJournal implements JobJournal {
             if (writes.incrementAndGet() % PURGE_EVERY == 0) {
                 try (PreparedStatement purge = connection.prepareStatement(
                         "DELETE FROM mindee_ocr_journal WHERE expires_at < " + JdbcSupport.NOW_MICROS
-                        + " AND state <> 'SENDING'")) {
+                        + " AND state NOT IN ('SENDING', 'UPLOADING')")) {
                     purge.executeUpdate();
                 }
             }
@@ -173,17 +195,9 @@ public final class JdbcJobJournal implements JobJournal {
         }
     }
 
-    private <T> T inTransaction(SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private <T> T inTransaction(JdbcSupport.SqlWork<T> work) {
+        try {
+            return JdbcSupport.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new IllegalStateException("The job journal's database failed: " + e.getMessage(), e);
         }
@@ -208,11 +222,6 @@ public final class JdbcJobJournal implements JobJournal {
     @Override
     public void close() {
         executor.shutdown();
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 
     @Override

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * {@link System#nanoTime()}) the request may go. One thread per budget asks the database for the slots of the
  * documents at the head of this instance's queue, a batch per transaction, and sleeps on its scheduler until the
  * next slot frees when none is free. A 429 seen by any instance pauses the budget for all ({@link #pauseUntil}).
- * Times are the database's, so the instances' clocks need not agree.
+ * Times are the database's, so the instances' clocks need not agree; each grant is sent at its moment of the
+ * database's clock, read on this JVM's through a {@link DatabaseClock}, so that what a transaction took does not shift
+ * it (at Mindee's limits the window's margin is 500 ms; in a benchmark scaled 20 times, 25 ms).
  */
 public final class JdbcRateBudget implements RequestBudget {
 
@@ -45,6 +47,7 @@ public final class JdbcRateBudget implements RequestBudget {
     private static final long RETRY_AFTER_FAILURE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final DataSource dataSource;
+    private final DatabaseClock clock;
     private final ScheduledExecutorService thread;
     private final String name;
     private final int limit;
@@ -57,27 +60,31 @@ public final class JdbcRateBudget implements RequestBudget {
     private volatile int available;
     private volatile long availableAt;
     private volatile long pausedUntil;
+    /** A moving average of what one grant's transaction takes, start to commit; a guess until the first. */
+    private long transactionMicros = 5000;
+    private long leadMicros;
 
-    JdbcRateBudget(DataSource dataSource, ScheduledExecutorService thread, String name, int limit, long windowNanos)
-            throws SQLException {
+    JdbcRateBudget(DataSource dataSource, DatabaseClock clock, ScheduledExecutorService thread, String name, int limit,
+                   long windowNanos) throws SQLException {
         if (limit < 1) {
             throw new IllegalArgumentException("A rate budget needs a limit of at least 1 a window, not " + limit);
         }
         this.dataSource = dataSource;
+        this.clock = clock;
         this.thread = thread;
         this.name = name;
         this.limit = limit;
         this.windowNanos = windowNanos;
         this.windowMicros = TimeUnit.NANOSECONDS.toMicros(windowNanos);
         this.horizonMicros = Math.max(1000, windowMicros / 30);
+        this.leadMicros = Math.min(horizonMicros / 2, 2 * transactionMicros);
         this.available = limit;
         this.availableAt = System.nanoTime();
         createSlots();
     }
 
     private void createSlots() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+        JdbcSupport.autoCommit(dataSource, connection -> {
             try (PreparedStatement budget = connection.prepareStatement(
                     "INSERT INTO mindee_ocr_budget (budget, paused_until) VALUES (?, 0) ON CONFLICT DO NOTHING");
                  PreparedStatement slots = connection.prepareStatement(
@@ -89,7 +96,8 @@ public final class JdbcRateBudget implements RequestBudget {
                 slots.setInt(2, limit);
                 slots.executeUpdate();
             }
-        }
+            return null;
+        });
     }
 
     /**
@@ -111,14 +119,16 @@ public final class JdbcRateBudget implements RequestBudget {
         long micros = TimeUnit.NANOSECONDS.toMicros(Math.max(0, until - System.nanoTime()));
         pausedUntil = Math.max(pausedUntil, until);
         thread.execute(() -> {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement pause = connection.prepareStatement(
-                         "UPDATE mindee_ocr_budget SET paused_until = greatest(paused_until, "
-                         + JdbcSupport.NOW_MICROS + " + ?) WHERE budget = ?")) {
-                connection.setAutoCommit(true);
-                pause.setLong(1, micros);
-                pause.setString(2, name);
-                pause.executeUpdate();
+            try {
+                JdbcSupport.autoCommit(dataSource, connection -> {
+                    try (PreparedStatement pause = connection.prepareStatement(
+                            "UPDATE mindee_ocr_budget SET paused_until = greatest(paused_until, "
+                            + JdbcSupport.NOW_MICROS + " + ?) WHERE budget = ?")) {
+                        pause.setLong(1, micros);
+                        pause.setString(2, name);
+                        return pause.executeUpdate();
+                    }
+                });
             } catch (SQLException e) {
                 LOG.warn("Could not pause the shared rate budget {}: {}", name, e.getMessage());
             }
@@ -136,9 +146,8 @@ public final class JdbcRateBudget implements RequestBudget {
         }
         if (now - availableAt > windowNanos / 40 && refreshing.compareAndSet(false, true)) {
             thread.execute(() -> {
-                try (Connection connection = dataSource.getConnection()) {
-                    connection.setAutoCommit(true);
-                    readState(connection);
+                try {
+                    JdbcSupport.autoCommit(dataSource, this::readState);
                 } catch (SQLException e) {
                     LOG.debug("Could not read the shared rate budget {}: {}", name, e.getMessage());
                 } finally {
@@ -184,20 +193,21 @@ public final class JdbcRateBudget implements RequestBudget {
                     continue;
                 }
                 Grants grants = reserve(Math.min(BATCH, waiters.size()));
-                long localNow = System.nanoTime();
-                for (long waitMicros : grants.waits) {
+                for (long grantMicros : grants.grants) {
                     Waiter waiter = waiters.poll();
                     if (waiter == null) {
                         break;   // cannot happen: only this thread takes from the queue
                     }
-                    waiter.future.complete(localNow + TimeUnit.MICROSECONDS.toNanos(waitMicros));
+                    // the grant's own moment on this JVM's clock, not 'now plus a wait' counted after the transaction
+                    waiter.future.complete(clock.toLocal(grantMicros));
                 }
                 if (grants.nextFreeMicros >= 0 && !waiters.isEmpty()) {
-                    long next = localNow + TimeUnit.MICROSECONDS.toNanos(grants.nextFreeMicros);
+                    long next = clock.toLocal(grants.nextFreeMicros);
                     failOverdue(next);
-                    // until the next slot frees, and never long: another instance's grants move it
+                    // until the next slot is half a horizon away, so that one transaction takes the slots of half a
+                    // horizon rather than one each; never long, since another instance's grants move it
                     long sleep = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(windowNanos / 8,
-                            TimeUnit.MICROSECONDS.toNanos(grants.nextFreeMicros - horizonMicros)));
+                            next - TimeUnit.MICROSECONDS.toNanos(horizonMicros / 2) - System.nanoTime()));
                     thread.schedule(this::pump, sleep, TimeUnit.NANOSECONDS);
                     return;
                 }
@@ -221,57 +231,65 @@ public final class JdbcRateBudget implements RequestBudget {
         }
     }
 
-    /** One transaction: up to {@code count} slots that free within the horizon, earliest first. */
+    /**
+     * One transaction: up to {@code count} slots that free within the horizon, earliest first, as moments of the
+     * database's clock. A slot free now is granted a lead ahead (about twice what a transaction takes here), so that
+     * the grant reaches this JVM before its moment and goes out on time, not late by the transaction.
+     */
     private Grants reserve(int count) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Long> waits = new ArrayList<>(count);
-                try (PreparedStatement grant = connection.prepareStatement("""
-                        WITH clock AS (
-                            SELECT %s AS now,
-                                   (SELECT paused_until FROM mindee_ocr_budget WHERE budget = ?) AS paused),
-                        picked AS (
-                            SELECT s.slot FROM mindee_ocr_budget_slot s, clock
-                            WHERE s.budget = ? AND s.slot < ?
-                              AND s.granted_at + ? <= clock.now + ? AND clock.paused <= clock.now + ?
-                            ORDER BY s.granted_at LIMIT ? FOR UPDATE OF s SKIP LOCKED)
-                        UPDATE mindee_ocr_budget_slot u
-                        SET granted_at = greatest(clock.now, clock.paused, u.granted_at + ?)
-                        FROM picked, clock
-                        WHERE u.budget = ? AND u.slot = picked.slot
-                        RETURNING u.granted_at - clock.now""".formatted(JdbcSupport.NOW_MICROS))) {
-                    grant.setString(1, name);
-                    grant.setString(2, name);
-                    grant.setInt(3, limit);
-                    grant.setLong(4, windowMicros);
-                    grant.setLong(5, horizonMicros);
-                    grant.setLong(6, horizonMicros);
-                    grant.setInt(7, count);
-                    grant.setLong(8, windowMicros);
-                    grant.setString(9, name);
-                    try (ResultSet rs = grant.executeQuery()) {
-                        while (rs.next()) {
-                            waits.add(Math.max(0, rs.getLong(1)));
-                        }
+        long started = System.nanoTime();
+        Grants grants = JdbcSupport.inTransaction(dataSource, connection -> {
+            clock.read(connection);
+            List<Long> granted = new ArrayList<>(count);
+            try (PreparedStatement grant = connection.prepareStatement("""
+                    WITH clock AS (
+                        SELECT %s AS now,
+                               (SELECT paused_until FROM mindee_ocr_budget WHERE budget = ?) AS paused),
+                    picked AS (
+                        SELECT s.slot FROM mindee_ocr_budget_slot s, clock
+                        WHERE s.budget = ? AND s.slot < ?
+                          AND s.granted_at + ? <= clock.now + ? AND clock.paused <= clock.now + ?
+                        ORDER BY s.granted_at LIMIT ? FOR UPDATE OF s SKIP LOCKED)
+                    UPDATE mindee_ocr_budget_slot u
+                    SET granted_at = greatest(clock.now + ?, clock.paused, u.granted_at + ?)
+                    FROM picked, clock
+                    WHERE u.budget = ? AND u.slot = picked.slot
+                    RETURNING u.granted_at""".formatted(JdbcSupport.NOW_MICROS))) {
+                grant.setString(1, name);
+                grant.setString(2, name);
+                grant.setInt(3, limit);
+                grant.setLong(4, windowMicros);
+                grant.setLong(5, horizonMicros);
+                grant.setLong(6, horizonMicros);
+                grant.setInt(7, count);
+                grant.setLong(8, leadMicros);
+                grant.setLong(9, windowMicros);
+                grant.setString(10, name);
+                try (ResultSet rs = grant.executeQuery()) {
+                    while (rs.next()) {
+                        granted.add(rs.getLong(1));
                     }
                 }
-                waits.sort(null);
-                long nextFree = readState(connection);
-                connection.commit();
-                return new Grants(waits, waits.size() < count ? Math.max(0, nextFree) : -1);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
-        }
+            granted.sort(null);
+            long nextFree = readState(connection);
+            return new Grants(granted, granted.size() < count ? nextFree : -1);
+        });
+        // the lead follows what transactions cost lately: twice their moving average, from 1 ms to half the horizon
+        long took = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started);
+        transactionMicros = (transactionMicros * 4 + took) / 5;
+        leadMicros = Math.max(1000, Math.min(horizonMicros / 2, 2 * transactionMicros));
+        return grants;
     }
 
-    /** Reads how many slots are free now and when the next one frees (microseconds from now); caches the first. */
+    /**
+     * Reads how many slots are free now and caches it; returns when the next slot frees (or the pause ends), as a
+     * moment of the database's clock in microseconds.
+     */
     private long readState(Connection connection) throws SQLException {
         try (PreparedStatement state = connection.prepareStatement("""
-                SELECT count(*) FILTER (WHERE s.granted_at + ? <= c.now), min(s.granted_at) + ? - c.now,
-                       max(b.paused_until) - c.now
+                SELECT count(*) FILTER (WHERE s.granted_at + ? <= c.now), min(s.granted_at) + ?,
+                       max(b.paused_until), c.now
                 FROM mindee_ocr_budget_slot s
                 JOIN mindee_ocr_budget b ON b.budget = s.budget
                 CROSS JOIN (SELECT %s AS now) c
@@ -285,19 +303,20 @@ public final class JdbcRateBudget implements RequestBudget {
                 if (!rs.next()) {
                     return 0;
                 }
-                long now = System.nanoTime();
                 long paused = rs.getLong(3);
-                if (paused > 0) {
-                    pausedUntil = Math.max(pausedUntil, now + TimeUnit.MICROSECONDS.toNanos(paused));
+                boolean isPaused = paused > rs.getLong(4);
+                if (isPaused) {
+                    pausedUntil = Math.max(pausedUntil, clock.toLocal(paused));
                 }
-                available = paused > 0 ? 0 : rs.getInt(1);
-                availableAt = now;
+                available = isPaused ? 0 : rs.getInt(1);
+                availableAt = System.nanoTime();
                 return Math.max(rs.getLong(2), paused);
             }
         }
     }
 
-    private record Grants(List<Long> waits, long nextFreeMicros) {
+    /** Grants and the next free slot, as moments of the database's clock (microseconds); -1 when no slot is due. */
+    private record Grants(List<Long> grants, long nextFreeMicros) {
     }
 
     private static final class Waiter {

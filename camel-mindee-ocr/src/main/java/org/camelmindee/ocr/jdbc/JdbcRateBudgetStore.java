@@ -20,15 +20,11 @@ public final class JdbcRateBudgetStore implements RateBudgetStore, AutoCloseable
     private final DataSource dataSource;
     private final Map<String, JdbcRateBudget> budgets = new ConcurrentHashMap<>();
     private final Map<String, ScheduledExecutorService> threads = new ConcurrentHashMap<>();
+    private final DatabaseClock clock = new DatabaseClock();
 
     public JdbcRateBudgetStore(DataSource dataSource) {
         this.dataSource = dataSource;
-        try {
-            JdbcSupport.createSchema(dataSource);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the rate budget's tables mindee_ocr_budget and"
-                                            + " mindee_ocr_budget_slot: " + e.getMessage(), e);
-        }
+        JdbcSupport.createSchema(dataSource, "the rate budget's tables mindee_ocr_budget and mindee_ocr_budget_slot");
     }
 
     /** The budget named {@code name}: at most {@code limit} requests in any {@code windowNanos}, fleet-wide. */
@@ -42,7 +38,7 @@ public final class JdbcRateBudgetStore implements RateBudgetStore, AutoCloseable
                         return th;
                     }));
             try {
-                return new JdbcRateBudget(dataSource, thread, name, limit, windowNanos);
+                return new JdbcRateBudget(dataSource, clock, thread, name, limit, windowNanos);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot set up the shared rate budget " + name + ": "
                                                 + e.getMessage(), e);

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * What the JDBC budget and journal share: the tables, made when absent, and the store's clock. Every time is the
- * database's ({@code clock_timestamp()}, in microseconds), so that instances whose clocks differ agree. The SQL is
- * PostgreSQL's ({@code ON CONFLICT}, {@code FOR UPDATE SKIP LOCKED}).
+ * What the JDBC budget and journal share: the tables, made when absent, transactions, the store's clock and the threads
+ * that talk to the database. Every time is the database's ({@code clock_timestamp()}, in microseconds), so that
+ * instances whose clocks differ agree. The SQL is PostgreSQL's ({@code ON CONFLICT}, {@code FOR UPDATE SKIP LOCKED}).
  */
 final class JdbcSupport {
 
@@ -51,20 +51,59 @@ final class JdbcSupport {
     private JdbcSupport() {
     }
 
-    /** Makes the tables when they are absent; several instances starting at once may race, and that is fine. */
-    static void createSchema(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            for (String sql : SCHEMA) {
-                try {
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    // two instances creating the same table at once: one wins, the other sees a duplicate
-                    if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
-                        throw e;
+    /** One unit of work on a connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Makes the tables when they are absent; several instances starting at once may race, and that is fine.
+     *
+     * @param what the tables the caller needs, for the message when they cannot be made
+     */
+    static void createSchema(DataSource dataSource, String what) {
+        try {
+            autoCommit(dataSource, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : SCHEMA) {
+                        try {
+                            statement.execute(sql);
+                        } catch (SQLException e) {
+                            // two instances creating the same table at once: one wins, the other sees a duplicate
+                            if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+                                throw e;
+                            }
+                        }
                     }
                 }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(DataSource dataSource, SqlWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
+        }
+    }
+
+    /** Runs {@code work} with each statement a transaction of its own. */
+    static <T> T autoCommit(DataSource dataSource, SqlWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return work.run(connection);
         }
     }
 

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each change is written and flushed to the operating system before the call returns (a short write, done on the
  * caller's thread): a process killed at any moment, {@code SIGKILL} included, leaves every change it reported, and at
- * most a torn last line, which is skipped. A claim left by a previous process is stale at once: it is taken over and
- * reported as ambiguous. One process at a time: for replicas, share a {@code JdbcJobJournal}.
+ * most a torn last line, which is skipped. A claim left by a previous process is stale at once: taken over when its
+ * upload had not begun, reported as uncertain when it had. One process at a time: for replicas, share a
+ * {@code JdbcJobJournal}.
  */
 public final class FileJobJournal extends InMemoryJobJournal {
 
@@ -83,7 +84,7 @@ public final class FileJobJournal extends InMemoryJobJournal {
             }
         }
         for (JournalEntry entry : snapshot()) {
-            if (entry.state() != JournalEntry.State.SENDING && entry.expiresAt() <= now) {
+            if (!entry.isClaim() && entry.expiresAt() <= now) {
                 unload(entry.key());
             }
         }

@@ -41,12 +41,24 @@ public class InMemoryJobJournal implements JobJournal {
         synchronized (entries) {
             long now = now();
             JournalEntry entry = live(key, now);
-            if (entry == null || isStale(entry, now)) {
-                put(JournalEntry.sending(key, owner, now + leaseMillis));
-                return CompletableFuture.completedFuture(entry == null ? Claim.grant() : Claim.takeOver(entry));
+            if (entry != null && !isStale(entry, now)) {
+                return CompletableFuture.completedFuture(Claim.known(entry));
             }
-            return CompletableFuture.completedFuture(Claim.known(entry));
+            if (entry != null && entry.state() == JournalEntry.State.UPLOADING) {
+                // its sender died mid-upload: Mindee may have a job. Reported once; the next delivery sends anew
+                entries.remove(key);
+                removed(key);
+                return CompletableFuture.completedFuture(Claim.uncertain(entry));
+            }
+            // nothing known, or a sender that died before its upload began: no job can exist
+            put(JournalEntry.sending(key, owner, now + leaseMillis));
+            return CompletableFuture.completedFuture(Claim.grant());
         }
+    }
+
+    @Override
+    public CompletableFuture<Void> uploading(String key, long leaseMillis) {
+        return write(JournalEntry.uploading(key, owner, now() + leaseMillis));
     }
 
     @Override
@@ -106,7 +118,7 @@ public class InMemoryJobJournal implements JobJournal {
 
     private JournalEntry live(String key, long now) {
         JournalEntry entry = entries.get(key);
-        if (entry != null && entry.expiresAt() <= now && entry.state() != JournalEntry.State.SENDING) {
+        if (entry != null && entry.expiresAt() <= now && !entry.isClaim()) {
             entries.remove(key);
             removed(key);
             return null;
@@ -116,7 +128,7 @@ public class InMemoryJobJournal implements JobJournal {
 
     /** A claim whose owner is gone: its lease ran out, or (see {@link FileJobJournal}) its process is not this one. */
     protected boolean isStale(JournalEntry entry, long now) {
-        return entry.state() == JournalEntry.State.SENDING && (entry.expiresAt() <= now || !owner.equals(entry.owner()));
+        return entry.isClaim() && (entry.expiresAt() <= now || !owner.equals(entry.owner()));
     }
 
     /** Stores an entry, replacing the key's previous one; under the journal's lock. */

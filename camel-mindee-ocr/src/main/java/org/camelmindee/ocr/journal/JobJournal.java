@@ -16,12 +16,22 @@ public interface JobJournal extends AutoCloseable {
 
     /**
      * Claims a document for an enqueue, or says what is known of it. Atomic: of two callers with the same key, one is
-     * granted the claim and the other sees it (state {@code SENDING}, owned by another).
+     * granted the claim and the other sees it (state {@code SENDING} or {@code UPLOADING}, owned by another). A stale
+     * claim (its owner died) is taken over when its upload had not begun, and dropped and answered
+     * {@link Claim#uncertain()} when it had.
      *
      * @param key           the document's key
      * @param leaseMillis   how long the claim holds if its owner never records an outcome (it died)
      */
     CompletableFuture<Claim> claim(String key, long leaseMillis);
+
+    /**
+     * Records that the claimed document's upload begins: the body goes out once this has completed. A claim left in
+     * this state by a sender that died is uncertain ({@link Claim#uncertain()}); one left before it is not.
+     *
+     * @param leaseMillis how long the claim holds from now if its owner never records an outcome (it died)
+     */
+    CompletableFuture<Void> uploading(String key, long leaseMillis);
 
     /** Records the job Mindee made for the document; it is followed for {@code retentionMillis}. */
     CompletableFuture<Void> enqueued(String key, String jobId, String pollingUrl, long retentionMillis);

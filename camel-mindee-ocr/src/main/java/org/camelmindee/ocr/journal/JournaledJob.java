@@ -22,9 +22,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One document through the journal: claim it, enqueue it only when the journal knows nothing of it, record the job
  * before waiting for it, and record how it ended. The same document again follows its known job, is answered from a
- * kept result, or fails at once with its known problem; a document another sender holds waits for it.
+ * kept result, or fails at once with its known problem; a document another sender holds waits for it. A document
+ * whose sender died mid-upload fails once with a report that Mindee may have a job for it, and is not sent behind the
+ * route's back: the route's own redelivery, if any, sends it.
  *
- * <p>What is recorded, by outcome: the job after the 202; the result (or only that it was fetched) at the end; a
+ * <p>What is recorded, by outcome: that the upload begins, before the document's first byte goes out; the job after
+ * the 202; the result (or only that it was fetched) at the end; a
  * problem that is the document's own (HTTP 400, 413, 415, 422 on the enqueue, or a failed job with such a problem)
  * as a failure for {@code failureRetention}. Anything else (the network, 401/402/403, 429, 5xx, an enqueue cut off
  * after sending) forgets the claim, so that the next delivery tries again, as it would without a journal. A timeout
@@ -37,14 +40,20 @@ public final class JournaledJob {
     private final JobJournal journal;
     private final ScheduledExecutorService scheduler;
     private final JournalSettings settings;
-    private final LongAdder ambiguous;
+    private final LongAdder uncertain;
 
     public JournaledJob(JobJournal journal, ScheduledExecutorService scheduler, JournalSettings settings,
-                        LongAdder ambiguous) {
+                        LongAdder uncertain) {
         this.journal = journal;
         this.scheduler = scheduler;
         this.settings = settings;
-        this.ambiguous = ambiguous;
+        this.uncertain = uncertain;
+    }
+
+    /** Sends the document; the body goes out once {@code beforeUpload} has completed. */
+    @FunctionalInterface
+    public interface Enqueue {
+        CompletableFuture<Job> send(Supplier<CompletableFuture<Void>> beforeUpload);
     }
 
     /** A document's outcome: the job, and its result when the caller waited for it (null for an enqueue alone). */
@@ -55,21 +64,27 @@ public final class JournaledJob {
      * Runs one document.
      *
      * @param key     the document's key ({@link DocumentKeys})
-     * @param enqueue sends the document; called only when the journal grants the claim
+     * @param enqueue sends the document; called only when the journal grants the claim, with what the upload must wait
+     *                for (the journal's record that it begins)
      * @param follow  waits for a job and fetches its result; null to stop at the job (the {@code enqueue} operation)
      * @param onJob   told of the job as soon as it is known (the producer names it in a timeout)
      */
-    public CompletableFuture<Outcome> run(String key, Supplier<CompletableFuture<Job>> enqueue,
+    public CompletableFuture<Outcome> run(String key, Enqueue enqueue,
                                           Function<Job, CompletableFuture<ResultWithJson>> follow,
                                           java.util.function.Consumer<Job> onJob, long deadline) {
         return journal.claim(key, settings.leaseMillis()).thenCompose(claim -> {
+            if (claim.uncertain()) {
+                uncertain.increment();
+                LOG.warn("Document {} may already have a job at Mindee: the process that was uploading it stopped"
+                         + " before Mindee's answer was recorded. Not sent again now; a redelivery sends it", key);
+                return CompletableFuture.failedFuture(new MindeeOcrException("Document " + key + " may have created a"
+                        + " job at Mindee already: the process that was uploading it stopped before Mindee's answer"
+                        + " was recorded in the job journal. Not sent again, so that a second paid job is your choice:"
+                        + " a redelivery of this exchange sends it; moveFailed or a dead letter channel keeps it"
+                        + " for you to check first"));
+            }
             if (claim.granted()) {
-                if (claim.ambiguous()) {
-                    ambiguous.increment();
-                    LOG.warn("Document {} may already have a job at Mindee: the process that sent it stopped before"
-                             + " recording the answer. Sending it again; a second job may exist", key);
-                }
-                return enqueue.get().handle((job, error) -> {
+                return enqueue.send(() -> journal.uploading(key, settings.leaseMillis())).handle((job, error) -> {
                     if (error != null) {
                         return afterEnqueueFailure(key, unwrap(error));
                     }
@@ -147,7 +162,7 @@ public final class JournaledJob {
         return recorded.thenCompose(v -> CompletableFuture.failedFuture(cause));
     }
 
-    private CompletableFuture<Outcome> later(String key, Supplier<CompletableFuture<Job>> enqueue,
+    private CompletableFuture<Outcome> later(String key, Enqueue enqueue,
                                              Function<Job, CompletableFuture<ResultWithJson>> follow,
                                              java.util.function.Consumer<Job> onJob, long deadline) {
         long delay = settings.busyRetryNanos();

@@ -37,12 +37,14 @@ class FileJobJournalTest extends JobJournalContract {
     }
 
     @Test
-    void aRestartFollowsTheJobsAndReportsTheClaimsInFlightAsAmbiguous() throws Exception {
+    void aRestartFollowsTheJobsTakesOverClaimsNotUploadedAndReportsTheUploadsInFlight() throws Exception {
         Path file = folder.resolve("restart.jsonl");
         FileJobJournal before = new FileJobJournal(file);
         get(before.claim("enqueued", HOUR));
         get(before.enqueued("enqueued", "job-7", "http://localhost/v2/jobs/job-7", HOUR));
-        get(before.claim("in-flight", HOUR));
+        get(before.claim("waiting", HOUR));
+        get(before.claim("uploading", HOUR));
+        get(before.uploading("uploading", HOUR));
         // the process dies here: no close
 
         FileJobJournal after = new FileJobJournal(file);
@@ -50,9 +52,12 @@ class FileJobJournalTest extends JobJournalContract {
             Claim followed = get(after.claim("enqueued", HOUR));
             assertFalse(followed.granted());
             assertEquals("job-7", followed.existing().jobId());
-            Claim inFlight = get(after.claim("in-flight", HOUR));
-            assertTrue(inFlight.granted(), "its sender is gone: no need to wait for the lease");
-            assertTrue(inFlight.ambiguous());
+            Claim waiting = get(after.claim("waiting", HOUR));
+            assertTrue(waiting.granted(), "its sender is gone and had sent nothing: no need to wait for the lease");
+            assertFalse(waiting.uncertain());
+            Claim uploading = get(after.claim("uploading", HOUR));
+            assertFalse(uploading.granted(), "its sender is gone mid-upload: reported, not sent again");
+            assertTrue(uploading.uncertain());
         } finally {
             after.close();
             before.close();

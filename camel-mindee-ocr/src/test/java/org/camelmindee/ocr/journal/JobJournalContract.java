@@ -35,7 +35,7 @@ public abstract class JobJournalContract {
         Claim second = get(journal.claim(key, HOUR));
 
         assertTrue(first.granted());
-        assertFalse(first.ambiguous());
+        assertFalse(first.uncertain());
         assertFalse(second.granted());
         assertEquals(JournalEntry.State.SENDING, second.existing().state());
     }
@@ -94,19 +94,47 @@ public abstract class JobJournalContract {
         get(journal.failed(expired, null, new ErrorResponse(422, null, null, null), "x", 0));
         Claim claim = get(journal.claim(expired, HOUR));
         assertTrue(claim.granted());
-        assertFalse(claim.ambiguous(), "a retention of 0 keeps nothing");
+        assertFalse(claim.uncertain(), "a retention of 0 keeps nothing");
         assertNull(get(journal.find(key("never"))));
     }
 
     @Test
-    void aClaimWhoseSenderDiedIsTakenOverAndReportedAmbiguous() throws Exception {
+    void aClaimWhoseSenderDiedBeforeItsUploadIsTakenOverCleanly() throws Exception {
         JobJournal journal = journal();
         String key = key("g");
         assertTrue(get(journal.claim(key, 1)).granted());
         Thread.sleep(20);
 
         Claim takeover = get(journal.claim(key, HOUR));
-        assertTrue(takeover.granted());
-        assertTrue(takeover.ambiguous(), "the first sender never said whether Mindee made a job");
+        assertTrue(takeover.granted(), "no upload began: no job can exist");
+        assertFalse(takeover.uncertain());
+    }
+
+    @Test
+    void aClaimWhoseSenderDiedMidUploadIsReportedOnceAndNotGranted() throws Exception {
+        JobJournal journal = journal();
+        String key = key("h");
+        assertTrue(get(journal.claim(key, HOUR)).granted());
+        get(journal.uploading(key, 1));
+        Thread.sleep(20);
+
+        Claim after = get(journal.claim(key, HOUR));
+        assertFalse(after.granted(), "Mindee may hold a job: the journal does not send it again");
+        assertTrue(after.uncertain());
+        assertEquals(JournalEntry.State.UPLOADING, after.existing().state());
+        assertTrue(get(journal.claim(key, HOUR)).granted(), "reported once: the next delivery sends it");
+    }
+
+    @Test
+    void aLiveUploadIsSeenByASecondClaimAsInFlight() throws Exception {
+        JobJournal journal = journal();
+        String key = key("i");
+        get(journal.claim(key, HOUR));
+        get(journal.uploading(key, HOUR));
+
+        Claim second = get(journal.claim(key, HOUR));
+        assertFalse(second.granted());
+        assertFalse(second.uncertain());
+        assertEquals(JournalEntry.State.UPLOADING, second.existing().state());
     }
 }
