@@ -49,9 +49,6 @@ final class SimulatedMindee implements AutoCloseable {
     final LongAdder answered429 = new LongAdder();
     /** Of {@link #answered429}, those to an enqueue. */
     final LongAdder answered429Posts = new LongAdder();
-    /** When each enqueue reached the server (nano time), for the busiest window of the run. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Long> postTimes =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
     final LongAdder injected429 = new LongAdder();
     final LongAdder injected5xx = new LongAdder();
     final LongAdder injectedResets = new LongAdder();
@@ -79,20 +76,6 @@ final class SimulatedMindee implements AutoCloseable {
             builder.webhook(WEBHOOK_ID, "http://127.0.0.1:" + webhookPort + WEBHOOK_PATH, WEBHOOK_SECRET);
         }
         this.server = builder.start();
-    }
-
-    /** The most enqueues that reached the server within one scenario minute, 429s included: what was asked of it. */
-    int busiestMinuteOfPosts() {
-        long[] times = postTimes.stream().mapToLong(Long::longValue).sorted().toArray();
-        long window = scenario.realNanos(60);
-        int most = 0;
-        for (int first = 0, last = 0; last < times.length; last++) {
-            while (times[last] - times[first] >= window) {
-                first++;
-            }
-            most = Math.max(most, last - first + 1);
-        }
-        return most;
     }
 
     String baseUrl() {
@@ -156,7 +139,6 @@ final class SimulatedMindee implements AutoCloseable {
             boolean post = "POST".equals(exchange.getRequestMethod());
             if (post) {
                 posts.increment();
-                postTimes.add(System.nanoTime());
             } else if (path.startsWith("/v2/jobs/")) {
                 polls.increment();
             } else if (path.contains("/results/")) {

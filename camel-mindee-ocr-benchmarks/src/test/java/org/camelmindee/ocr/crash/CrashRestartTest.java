@@ -34,8 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the local engine in this JVM, and is killed with SIGKILL ({@link Process#destroyForcibly()}) at three random
  * moments, each after the server has taken a random number of documents, and started again. In the end every
  * document's text is in the outbox once, and the server made one job per document, except where a process died
- * between sending a document and recording its job: the restarted process sends each such document again and reports
- * it as ambiguous, and the test checks that every duplicate the server saw was reported.
+ * between starting a document's upload and recording its job. The journal marks the upload's start before the first
+ * byte goes out, so the test reads from the journal file, after each kill, exactly which documents were mid-upload;
+ * the restarted process reports each of them once (and no other), the file route's redelivery sends it again, and
+ * every second job the server made is one of them.
  *
  * <p>The engine's recogniser is a stub (the text is the document's own name, after a processing time of 0.2 to 0.6 s),
  * so that the test is about processes and not OCR, and runs in about a minute.
@@ -44,7 +46,8 @@ class CrashRestartTest {
 
     private static final int DOCUMENTS = 50;
     private static final String API_KEY = "md_crash_test_key";
-    private static final String AMBIGUOUS = "may already have a job";
+    private static final java.util.regex.Pattern REPORT =
+            java.util.regex.Pattern.compile("Document (\\S+) may already have a job at Mindee");
 
     @TempDir
     Path work;
@@ -70,6 +73,8 @@ class CrashRestartTest {
         try (LocalMindeeServer server = LocalMindeeServer.builder().port(0).apiKey(API_KEY).recognizer(recognizer)
                 .retention(Duration.ofHours(1)).filter(new CountEnqueues(enqueues)).start()) {
             List<Path> logs = new ArrayList<>();
+            // what each process left mid-upload, read from the journal after each kill: (document, owner) pairs
+            java.util.Set<String> midUpload = new java.util.TreeSet<>();
             // three kills, each once the server has taken a random number of further documents
             int[] killAt = random.ints(3, 3, DOCUMENTS - 3).sorted().toArray();
             for (int run = 0; run < 4; run++) {
@@ -82,6 +87,7 @@ class CrashRestartTest {
                         // somewhere in the next upload or the waits that follow it
                         Thread.sleep(random.nextInt(500));
                         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                        midUpload.addAll(uploadsInFlight(journal, expected));
                     } else {
                         awaitOutbox(outbox, child, log);
                     }
@@ -90,14 +96,21 @@ class CrashRestartTest {
                 }
             }
 
-            int ambiguous = 0;
+            Map<String, Integer> reported = new java.util.TreeMap<>();
             for (Path log : logs) {
-                ambiguous += (int) Files.readAllLines(log).stream().filter(l -> l.contains(AMBIGUOUS)).count();
+                for (String line : Files.readAllLines(log)) {
+                    java.util.regex.Matcher report = REPORT.matcher(line);
+                    if (report.find()) {
+                        reported.merge(name(report.group(1), expected), 1, Integer::sum);
+                    }
+                }
             }
+            Map<String, Integer> uncertain = new java.util.TreeMap<>();
+            midUpload.forEach(pair -> uncertain.merge(pair.substring(0, pair.indexOf(' ')), 1, Integer::sum));
             int duplicates = jobsPerDocument.values().stream().mapToInt(n -> n.get() - 1).sum();
             String report = "seed " + seed + ", kills after " + java.util.Arrays.toString(killAt) + " enqueues: "
-                            + enqueues.get() + " enqueues, " + duplicates + " duplicate jobs, " + ambiguous
-                            + " reported ambiguous";
+                            + enqueues.get() + " enqueues, " + duplicates + " duplicate jobs, mid-upload at the kills "
+                            + uncertain + ", reported " + reported;
             System.out.println("crash test: " + report);
 
             try (Stream<Path> texts = Files.list(outbox)) {
@@ -109,11 +122,47 @@ class CrashRestartTest {
                 }
             }
             assertEquals(DOCUMENTS, jobsPerDocument.size(), "every document became a job: " + report);
-            // a document in flight when its process died may have become a job whose answer was lost: it is sent
-            // again and reported; a report may also name a document that had not reached the server yet
-            assertTrue(duplicates <= ambiguous, "every second job was reported as ambiguous: " + report);
+            // exact: each document a process left mid-upload is reported once, and no other document is
+            assertEquals(uncertain, reported, "reports: " + report);
+            // a second job can only come from an upload a kill cut off: Mindee made the job, its answer was lost
+            jobsPerDocument.forEach((name, jobs) -> assertTrue(jobs.get() - 1 <= uncertain.getOrDefault(name, 0),
+                    name + " has " + jobs.get() + " jobs: " + report));
             assertEquals(DOCUMENTS + duplicates, enqueues.get(), "no enqueue but the first and the reported: " + report);
         }
+    }
+
+    /**
+     * The documents whose upload had begun without Mindee's answer recorded, as the killed process left its journal:
+     * "name owner" for each, the owner telling two processes' uploads of one document apart.
+     */
+    private static java.util.Set<String> uploadsInFlight(Path journal, Map<String, String> names) throws IOException {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> last = new java.util.HashMap<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : Files.readAllLines(journal)) {
+            com.fasterxml.jackson.databind.JsonNode change;
+            try {
+                change = json.readTree(line);
+            } catch (IOException torn) {
+                continue;   // a line the kill cut short
+            }
+            if (change.hasNonNull("put")) {
+                last.put(change.get("put").get("key").asText(), change.get("put"));
+            } else if (change.hasNonNull("remove")) {
+                last.remove(change.get("remove").asText());
+            }
+        }
+        java.util.Set<String> inFlight = new java.util.TreeSet<>();
+        last.forEach((key, entry) -> {
+            if ("UPLOADING".equals(entry.get("state").asText())) {
+                inFlight.add(name(key, names) + " " + entry.get("owner").asText());
+            }
+        });
+        return inFlight;
+    }
+
+    /** The document's name from its journal key (model/sha256:digest). */
+    private static String name(String key, Map<String, String> names) {
+        return names.getOrDefault(key.substring(key.indexOf("sha256:") + 7), key);
     }
 
     private Process start(Path inbox, Path outbox, Path journal, String baseUrl, Path log) throws IOException {

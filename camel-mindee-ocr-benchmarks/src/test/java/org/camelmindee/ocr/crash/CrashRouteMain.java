@@ -27,7 +27,7 @@ public final class CrashRouteMain {
         String apiKey = args[4];
         String modelId = args[5];
 
-        // the harness logs errors only; the ambiguous documents this test counts are reported at WARN
+        // the harness logs errors only; the documents a killed process left mid-upload are reported at WARN
         Configurator.setLevel("org.camelmindee.ocr", Level.WARN);
         Main main = new Main();
         main.bind("journal", new FileJobJournal(journal));

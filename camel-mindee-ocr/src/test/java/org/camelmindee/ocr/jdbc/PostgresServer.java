@@ -19,7 +19,16 @@ final class PostgresServer {
     private PostgresServer() {
     }
 
-    static synchronized DataSource dataSource() {
+    static DataSource dataSource() {
+        return server().getPostgresDatabase();
+    }
+
+    /** The URL another JVM connects with. */
+    static String jdbcUrl() {
+        return server().getJdbcUrl("postgres", "postgres");
+    }
+
+    private static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
@@ -34,6 +43,6 @@ final class PostgresServer {
                 }
             }));
         }
-        return postgres.getPostgresDatabase();
+        return postgres;
     }
 }
