@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
@@ -56,10 +55,7 @@ class MindeeOcrMetricsTest extends MindeeOcrProducerTestSupport {
     void anOcrJobFeedsEveryProducerMeter() {
         api.jobFinishesAfter(JOB, INFERENCE, null, 2);
         api.resultIs(INFERENCE, JOB, null);
-        // the first enqueue is refused with 429, the second accepted
-        FIRST_THEN.set(1, json(429, fixture(wm.baseUrl(), "fixtures/error-429.json", "", "", null)),
-                json(202, fixture(wm.baseUrl(), "fixtures/job-processing.json", JOB, "", null)));
-        wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(aResponse().withTransformers(FirstThenTransformer.NAME)));
+        enqueueThrottledOnceThenAccepts(JOB);
 
         Exchange out = template.request("direct:ocr", e -> e.getMessage().setBody(TestDocuments.png()));
         assertNull(out.getException());

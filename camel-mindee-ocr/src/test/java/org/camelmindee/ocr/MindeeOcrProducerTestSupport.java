@@ -1,5 +1,6 @@
 package org.camelmindee.ocr;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +25,15 @@ abstract class MindeeOcrProducerTestSupport extends CamelTestSupport {
             .build();
 
     final MindeeApiStub api = new MindeeApiStub(wm);
+
+    /** The first enqueue is answered 429, the next ones 202 with the job {@code jobId} in Processing. */
+    static void enqueueThrottledOnceThenAccepts(String jobId) {
+        FIRST_THEN.set(1, MindeeApiStub.json(429, TestFixtures.fixture(wm.baseUrl(), "fixtures/error-429.json", "", "",
+                null)), MindeeApiStub.json(202, TestFixtures.fixture(wm.baseUrl(), "fixtures/job-processing.json", jobId,
+                "", null)));
+        wm.stubFor(WireMock.post(WireMock.urlPathEqualTo(MindeeApiStub.ENQUEUE))
+                .willReturn(WireMock.aResponse().withTransformers(FirstThenTransformer.NAME)));
+    }
 
     /** An {@code ocr} endpoint on the stub that polls every 50 ms, with {@code extra} options ({@code &name=value}). */
     static String ocrUri(String extra) {

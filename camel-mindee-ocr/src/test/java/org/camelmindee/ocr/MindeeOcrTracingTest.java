@@ -23,11 +23,7 @@ import org.camelmindee.ocr.api.MindeeOcrException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
-import static org.camelmindee.ocr.MindeeApiStub.ENQUEUE;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
 import static org.camelmindee.ocr.MindeeApiStub.json;
 import static org.camelmindee.ocr.TestFixtures.fixture;
@@ -71,9 +67,7 @@ class MindeeOcrTracingTest extends MindeeOcrProducerTestSupport {
     void anOcrJobIsASpanWithItsEnqueuePollsAndResultUnderIt() {
         api.jobFinishesAfter(JOB, INFERENCE, null, 2);
         api.resultIs(INFERENCE, JOB, null);
-        FIRST_THEN.set(1, json(429, fixture(wm.baseUrl(), "fixtures/error-429.json", "", "", null)),
-                json(202, fixture(wm.baseUrl(), "fixtures/job-processing.json", JOB, "", null)));
-        wm.stubFor(post(urlPathEqualTo(ENQUEUE)).willReturn(aResponse().withTransformers(FirstThenTransformer.NAME)));
+        enqueueThrottledOnceThenAccepts(JOB);
 
         // the span a Camel tracer (camel-opentelemetry2) or an agent has current when the exchange reaches the endpoint
         Span route = openTelemetry.getTracer("test").spanBuilder("route").startSpan();

@@ -153,6 +153,44 @@ class OcrApplicationTest {
                 .isEqualTo("/mindee/ocr");
     }
 
+    @Test
+    void mindeeOcrsMetersAreInPrometheusAfterOcr() throws Exception {
+        NotifyBuilder done = new NotifyBuilder(camelContext).fromRoute("ocr-inbox").whenDone(1).create();
+        drop("inbox", "metered.png", "METERED PAGE");
+        assertThat(done.matches(60, TimeUnit.SECONDS)).as("the inbox route finished a document").isTrue();
+
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String scrape = response.body();
+        // the endpoint by its URI in the route (Camel's sanitized form), the model by its id
+        String ocr = "endpoint=\"mindee-ocr://ocr?resultFormat=text\"";
+        String model = "model=\"" + LocalMindeeServer.MODEL_ID + "\"";
+        assertThat(sample(scrape, "mindee_ocr_enqueues_total", ocr, model, "outcome=\"created\"")).isGreaterThanOrEqualTo(1);
+        assertThat(sample(scrape, "mindee_ocr_job_duration_seconds_count", ocr, model, "outcome=\"processed\"",
+                "error=\"none\"")).isGreaterThanOrEqualTo(1);
+        assertThat(sample(scrape, "mindee_ocr_job_polls_count", ocr, model)).isGreaterThanOrEqualTo(1);
+        assertThat(sample(scrape, "mindee_ocr_result_lag_seconds_count", ocr, model)).isGreaterThanOrEqualTo(1);
+        assertThat(sample(scrape, "mindee_ocr_pages_total", ocr, model)).isGreaterThanOrEqualTo(1);
+        assertThat(sample(scrape, "mindee_ocr_jobs_in_flight", ocr, model)).isGreaterThanOrEqualTo(0);
+        assertThat(sample(scrape, "mindee_ocr_rate_budget_wait_seconds_count", ocr, "budget=\"enqueue\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(sample(scrape, "mindee_ocr_rate_budget_available", ocr, "budget=\"read\"")).isPositive();
+        assertThat(sample(scrape, "mindee_ocr_webhook_deliveries_total",
+                "endpoint=\"mindee-ocr://webhook?resultFormat=text\"", "outcome=\"refused\"",
+                "reason=\"signature\"")).isGreaterThanOrEqualTo(0);
+        assertThat(scrape).doesNotContain(KEY).doesNotContain(WEBHOOK_SECRET);
+    }
+
+    /** The value of the one sample of {@code name} whose labels include each of {@code labels}. */
+    private static double sample(String scrape, String name, String... labels) {
+        List<String> lines = scrape.lines().filter(l -> l.startsWith(name + "{"))
+                .filter(l -> List.of(labels).stream().allMatch(l::contains)).toList();
+        assertThat(lines).as(name + " with " + List.of(labels) + " in\n" + scrape).hasSize(1);
+        String line = lines.get(0);
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
     /** Writes a page with the line on it into a folder of the application, whole, as a scanner would. */
     private static void drop(String folder, String name, String line) throws IOException {
         Path target = Files.createDirectories(FOLDERS.resolve(folder));
