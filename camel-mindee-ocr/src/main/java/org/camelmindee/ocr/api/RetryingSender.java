@@ -63,9 +63,10 @@ final class RetryingSender {
                                                  boolean idempotent, long deadline, String what, String jobId,
                                                  String alias, RequestObserver observer) {
         CompletableFuture<HttpResponse<byte[]>> result = new CompletableFuture<>();
-        result.whenComplete((response, error) -> observer.finished(response == null ? 0 : response.statusCode(), error));
         attempt(new Call(request, budget, idempotent, deadline, what, jobId, alias, observer, result), 0);
-        return result;
+        // the observer hears the end before the caller goes on, so a request's span ends before its parent's
+        return result.whenComplete((response, error) -> observer.finished(response == null ? 0 : response.statusCode(),
+                error));
     }
 
     private record Call(Supplier<HttpRequest.Builder> request, RequestBudget budget, boolean idempotent, long deadline,
