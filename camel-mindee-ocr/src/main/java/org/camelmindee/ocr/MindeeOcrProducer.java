@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -94,7 +95,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
 
     private static Throwable unwrap(Throwable error) {
         Throwable t = error;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+        while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
@@ -165,27 +166,29 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     private CompletableFuture<Consumer<Message>> enqueue(Exchange exchange, long deadline, JobTelemetry telemetry) {
         String modelId = modelId(exchange);
         EnqueueRequest request = enqueueRequest(exchange, modelId);
-        return journaled(exchange, request, modelId, deadline, job -> { }, telemetry, null).thenApply(outcome -> message -> {
-            message.setBody(outcome.job());
-            MindeeOcrBinding.setJobHeaders(message, outcome.job());
-        });
+        return journaled(exchange, request, modelId, deadline, job -> { }, telemetry, null)
+                .thenApply(outcome -> message -> {
+                    message.setBody(outcome.job());
+                    MindeeOcrBinding.setJobHeaders(message, outcome.job());
+                });
     }
 
     private CompletableFuture<Consumer<Message>> getJob(Exchange exchange, long deadline, JobTelemetry telemetry) {
         String jobId = requiredHeader(exchange, MindeeOcrConstants.JOB_ID, "getJob");
         telemetry.job(jobId);
         MindeeApiClient client = endpoint.client();
-        return client.pollJob(client.jobUrl(jobId), jobId, null, deadline, telemetry.request("poll")).thenApply(poll -> message -> {
-            Job job = poll.job() != null ? poll.job()
-                    : new Job(jobId, null, null, null, null, null, JobStatus.PROCESSED, client.jobUrl(jobId),
-                            poll.resultUrl(), null, null);
-            message.setBody(job);
-            MindeeOcrBinding.setJobHeaders(message, job);
-            if (poll.done()) {
-                message.setHeader(MindeeOcrConstants.JOB_STATUS, JobStatus.PROCESSED.value());
-                message.setHeader(MindeeOcrConstants.INFERENCE_ID, MindeeOcrBinding.lastSegment(poll.resultUrl()));
-            }
-        });
+        return client.pollJob(client.jobUrl(jobId), jobId, null, deadline, telemetry.request("poll"))
+                .thenApply(poll -> message -> {
+                    Job job = poll.job() != null ? poll.job()
+                            : new Job(jobId, null, null, null, null, null, JobStatus.PROCESSED, client.jobUrl(jobId),
+                                    poll.resultUrl(), null, null);
+                    message.setBody(job);
+                    MindeeOcrBinding.setJobHeaders(message, job);
+                    if (poll.done()) {
+                        message.setHeader(MindeeOcrConstants.JOB_STATUS, JobStatus.PROCESSED.value());
+                        message.setHeader(MindeeOcrConstants.INFERENCE_ID, MindeeOcrBinding.lastSegment(poll.resultUrl()));
+                    }
+                });
     }
 
     private CompletableFuture<Consumer<Message>> getResult(Exchange exchange, long deadline,
