@@ -34,8 +34,10 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Pages with known text, made by the tests themselves: drawn with Java2D at 300 dpi on a US letter page (clean,
- * turned a few degrees, with noise and JPEG artefacts), as images and as an image-only PDF, and a born-digital PDF
- * written with PDFBox. The font is the Liberation Sans that PDFBox carries, so no system font is needed.
+ * turned a few degrees, with noise and JPEG artefacts, scaled down), as images and as an image-only PDF, and a
+ * born-digital PDF written with PDFBox; strips of a few lines; light text on dark or coloured backgrounds (a business
+ * card, a table's header row, photographed on a desk); a blank tiny PNG. The font is the Liberation Sans that PDFBox
+ * carries, so no system font is needed.
  */
 public final class TestPages {
 
@@ -55,6 +57,14 @@ public final class TestPages {
             "Subtotal 169.60   VAT 20% 33.92   Total due EUR 203.52",
             "Please quote the invoice number with your payment. Thank you!",
             "Questions? Write to accounts@northwind.example or call +44 23 9287 4411.");
+
+    /** The words of the coloured pages: light on a coloured field, dark beside it, a table's titles and rows. */
+    public static final List<String> CARD_LIGHT = List.of("Jane Whitfield", "Senior Logistics Engineer",
+            "jane.whitfield@example.com", "+44 20 7946 0321", "42 Harbour Road, Bristol BS1 5TY");
+    public static final String CARD_DARK = "Northwind Freight Services Ltd";
+    public static final List<String> TABLE_HEADER = List.of("Item", "Quantity", "Unit price", "Amount");
+    public static final List<String> TABLE_ROWS = List.of("Pallet wrap", "12", "4.50", "54.00", "Steel strapping", "3",
+            "18.20", "54.60");
 
     /** A drawn page and where each word was put, in page pixels (before any noise). */
     public record Page(BufferedImage image, String text, Map<String, double[]> wordBoxes) {
@@ -261,18 +271,102 @@ public final class TestPages {
     /** A letter-wide strip of a few lines of 12-point text, black on white, upright. */
     public static BufferedImage textLines(List<String> lines) {
         BufferedImage image = new BufferedImage(WIDTH, 700, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        Graphics2D g = graphics(image);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setColor(Color.BLACK);
         g.setFont(font(12));
-        int y = 200;
-        for (String line : lines) {
-            g.drawString(line, 150, y);
-            y += 150;
+        drawLines(g, lines, 150, 200, 150);
+        g.dispose();
+        return image;
+    }
+
+    /** A 3.5 x 2 inch business card: white text on a blue field, the company's name in black on a white strip. */
+    public static BufferedImage businessCard() {
+        BufferedImage image = new BufferedImage(1050, 600, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(image);
+        g.setColor(new Color(18, 62, 140));
+        g.fillRect(0, 0, 1050, 600);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 470, 1050, 130);
+        g.setColor(Color.BLACK);
+        g.setFont(font(11));
+        g.drawString(CARD_DARK, 60, 555);
+        g.setColor(Color.WHITE);
+        g.setFont(font(16).deriveFont(Font.BOLD));
+        g.drawString(CARD_LIGHT.get(0), 60, 110);
+        g.setFont(font(10));
+        drawLines(g, CARD_LIGHT.subList(1, CARD_LIGHT.size()), 60, 180, 70);
+        g.dispose();
+        return image;
+    }
+
+    /** A letter-width page: a table with white column titles on a dark grey header row, rows in black on white. */
+    public static BufferedImage tableWithDarkHeader() {
+        BufferedImage image = new BufferedImage(2550, 900, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(image);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 2550, 900);
+        g.setColor(new Color(64, 64, 72));
+        g.fillRect(150, 150, 2250, 110);
+        g.setFont(font(12));
+        int[] columns = { 200, 900, 1400, 1950 };
+        g.setColor(Color.WHITE);
+        for (int i = 0; i < TABLE_HEADER.size(); i++) {
+            g.drawString(TABLE_HEADER.get(i), columns[i], 225);
+        }
+        g.setColor(Color.BLACK);
+        for (int row = 0; row < 2; row++) {
+            for (int i = 0; i < 4; i++) {
+                g.drawString(TABLE_ROWS.get(row * 4 + i), columns[i], 360 + row * 100);
+            }
         }
         g.dispose();
         return image;
+    }
+
+    /**
+     * The image as a phone would take it on a desk: lit from one corner (the far corner gets 45% of the light),
+     * turned by a degree and a half on a darker table.
+     */
+    public static BufferedImage photographed(BufferedImage source) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        BufferedImage lit = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        double far = Math.hypot(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double light = 1.0 - 0.55 * Math.hypot(x, y) / far;
+                int rgb = source.getRGB(x, y);
+                int r = (int) (((rgb >> 16) & 0xff) * light);
+                int gr = (int) (((rgb >> 8) & 0xff) * light);
+                int b = (int) ((rgb & 0xff) * light);
+                lit.setRGB(x, y, (r << 16) | (gr << 8) | b);
+            }
+        }
+        int margin = Math.max(w, h) / 12;
+        BufferedImage photo = new BufferedImage(w + 2 * margin, h + 2 * margin, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(photo);
+        g.setColor(new Color(96, 80, 64));
+        g.fillRect(0, 0, photo.getWidth(), photo.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.rotate(Math.toRadians(1.5), photo.getWidth() / 2.0, photo.getHeight() / 2.0);
+        g.drawImage(lit, margin, margin, null);
+        g.dispose();
+        return photo;
+    }
+
+    private static void drawLines(Graphics2D g, List<String> lines, int x, int firstBaseline, int lineHeight) {
+        int y = firstBaseline;
+        for (String line : lines) {
+            g.drawString(line, x, y);
+            y += lineHeight;
+        }
+    }
+
+    private static Graphics2D graphics(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        return g;
     }
 }

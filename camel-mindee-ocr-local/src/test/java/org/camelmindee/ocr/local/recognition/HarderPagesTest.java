@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.camelmindee.ocr.local.ColouredPages;
 import org.camelmindee.ocr.local.TestPages;
 import org.camelmindee.ocr.model.DocumentType;
 import org.camelmindee.ocr.model.OcrPage;
@@ -39,20 +38,20 @@ class HarderPagesTest {
 
     @Test
     void aPhotographedCardWithWhiteTextOnBlueIsReadWhole() throws Exception {
-        byte[] photo = TestPages.jpeg(ColouredPages.photographed(ColouredPages.businessCard()), 0.8f);
-        List<String> expected = TestPages.words(String.join(" ", ColouredPages.CARD_LIGHT));
+        byte[] photo = TestPages.jpeg(TestPages.photographed(TestPages.businessCard()), 0.8f);
+        List<String> expected = TestPages.words(String.join(" ", TestPages.CARD_LIGHT));
         assertEquals(expected.size(), found(engine, photo, expected), text(engine, photo));
         assertTrue(found(plain, photo, expected) < expected.size() / 2,
                 "without the inverted reading most of the card is lost: " + text(plain, photo));
-        assertTrue(text(engine, photo).contains(ColouredPages.CARD_DARK), "the dark text beside it stays");
+        assertTrue(text(engine, photo).contains(TestPages.CARD_DARK), "the dark text beside it stays");
     }
 
     @Test
     void whiteColumnTitlesOnADarkHeaderRowAreRead() throws Exception {
-        byte[] table = TestPages.png(ColouredPages.tableWithDarkHeader());
+        byte[] table = TestPages.png(TestPages.tableWithDarkHeader());
         OcrPage page = engine.recognize(table, DocumentType.PNG).get(0);
         assertTrue(page.content().startsWith("Item Quantity Unit price Amount"), page.content());
-        assertEquals(TestPages.words(String.join(" ", ColouredPages.TABLE_ROWS)),
+        assertEquals(TestPages.words(String.join(" ", TestPages.TABLE_ROWS)),
                 TestPages.words(page.content()).subList(5, 15), "the rows after the header, in order");
         for (OcrWord word : page.words()) {
             if (word.content().equals("Quantity")) {
