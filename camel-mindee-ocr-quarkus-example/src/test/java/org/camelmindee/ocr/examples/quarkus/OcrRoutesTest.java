@@ -36,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,27 @@ class OcrRoutesTest {
         assertTrue(checks.entrySet().stream().anyMatch(
                 e -> e.getKey().startsWith("producer:mindee-ocr") && e.getValue() == HealthCheck.State.UP), checks::toString);
         assertEquals(HealthCheck.State.UP, checks.get("consumer:ocr-webhook"), checks::toString);
+    }
+
+    @Test
+    void mindeeOcrsMetersAreInQuarkusMetrics() throws Exception {
+        String text = producer.requestBodyAndHeader("direct:ocr", png("METERED PAGE"), "CamelMindeeOcrFilename",
+                "metered.png", String.class);
+        assertTrue(text.contains("METERED"), text);
+
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(root.resolve("q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        String scrape = response.body();
+        String model = "model=\"" + LocalMindeeServer.MODEL_ID + "\"";
+        for (String meter : new String[] { "mindee_ocr_enqueues_total", "mindee_ocr_job_duration_seconds_count",
+                "mindee_ocr_job_polls_count", "mindee_ocr_pages_total" }) {
+            assertTrue(scrape.lines().anyMatch(l -> l.startsWith(meter + "{") && l.contains(model)
+                    && l.contains("endpoint=\"mindee-ocr://ocr")), meter + " in\n" + scrape);
+        }
+        assertTrue(scrape.contains("mindee_ocr_webhook_deliveries_total{"), scrape);
+        assertFalse(scrape.contains(LocalEngineResource.KEY), "the API key in /q/metrics");
+        assertFalse(scrape.contains(LocalEngineResource.WEBHOOK_SECRET), "the webhook secret in /q/metrics");
     }
 
     private HttpResponse<String> post(String path, byte[] body) throws Exception {
