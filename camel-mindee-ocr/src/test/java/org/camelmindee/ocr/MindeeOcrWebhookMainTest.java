@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * A Camel Main application with the component and camel-platform-http-vertx, set up as docs/webhooks.md shows,
- * receives a signed webhook as a routed result and never routes an unsigned one.
+ * receives a signed webhook as a routed result and never routes an unsigned one; with a meter registry bound, as
+ * docs/operations.md shows, the deliveries are counted in it.
  */
 class MindeeOcrWebhookMainTest {
 
@@ -38,6 +40,9 @@ class MindeeOcrWebhookMainTest {
 
         Main main = new Main();
         main.addInitialProperty("mindee.webhook-secret", SECRET);
+        // the registry the application binds (docs/operations.md): the component finds it and keeps its meters there
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        main.bind("meterRegistry", meters);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() throws Exception {
@@ -70,6 +75,10 @@ class MindeeOcrWebhookMainTest {
             assertNotNull(result);
             assertEquals(inference, result.inference().id());
             assertNull(received.poll(200, TimeUnit.MILLISECONDS));
+            assertEquals(1, meters.get("mindee.ocr.webhook.deliveries").tags("outcome", "routed").functionCounter()
+                    .count());
+            assertEquals(1, meters.get("mindee.ocr.webhook.deliveries").tags("outcome", "refused", "reason", "signature")
+                    .functionCounter().count());
         } finally {
             main.stop();
         }
