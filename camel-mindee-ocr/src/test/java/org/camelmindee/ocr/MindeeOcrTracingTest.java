@@ -23,6 +23,8 @@ import org.camelmindee.ocr.api.MindeeOcrException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.camelmindee.ocr.MindeeApiStub.API_KEY;
 import static org.camelmindee.ocr.MindeeApiStub.MODEL_ID;
 import static org.camelmindee.ocr.MindeeApiStub.json;
@@ -116,6 +118,20 @@ class MindeeOcrTracingTest extends MindeeOcrProducerTestSupport {
         for (SpanData span : spans) {
             assertFalse(span.getAttributes().toString().contains(API_KEY), span.getName() + " names the API key");
         }
+    }
+
+    @Test
+    void aRefusedEnqueueIsAnErrorSpanWithItsStatus() {
+        wm.stubFor(post(urlPathEqualTo(MindeeApiStub.ENQUEUE))
+                .willReturn(json(422, fixture(wm.baseUrl(), "fixtures/error-422.json", "", "", null))));
+
+        Exchange out = template.request("direct:ocr", e -> e.getMessage().setBody(TestDocuments.png("refused")));
+
+        assertEquals(MindeeOcrException.class, out.getException().getClass());
+        SpanData enqueue = exporter.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("mindee-ocr enqueue")).findFirst().orElseThrow();
+        assertEquals(StatusCode.ERROR, enqueue.getStatus().getStatusCode());
+        assertEquals(422L, enqueue.getAttributes().get(AttributeKey.longKey("http.response.status_code")));
     }
 
     @Test

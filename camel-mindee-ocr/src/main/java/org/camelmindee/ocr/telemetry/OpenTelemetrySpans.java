@@ -146,6 +146,9 @@ final class OpenTelemetrySpans implements Telemetry {
             if (error != null) {
                 span.setStatus(StatusCode.ERROR, error.getClass().getSimpleName());
                 span.recordException(error);
+            } else if (status >= 400) {
+                // as OpenTelemetry's HTTP conventions have it for a client: a 4xx or 5xx answer is an error
+                span.setStatus(StatusCode.ERROR, "HTTP " + status);
             }
             span.end();
             next.finished(status, error);
