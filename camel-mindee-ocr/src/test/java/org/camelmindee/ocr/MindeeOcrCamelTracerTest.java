@@ -8,11 +8,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -36,10 +32,8 @@ class MindeeOcrCamelTracerTest extends MindeeOcrProducerTestSupport {
     private static final String JOB = "66666666-6666-4666-8666-666666666666";
     private static final String INFERENCE = "ffffffff-6666-4666-8666-666666666666";
 
-    private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
-    private final OpenTelemetry openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
+    private final InMemoryTracing tracing = new InMemoryTracing();
+    private final OpenTelemetry openTelemetry = tracing.openTelemetry;
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -54,7 +48,7 @@ class MindeeOcrCamelTracerTest extends MindeeOcrProducerTestSupport {
 
     @AfterEach
     void closeSdk() {
-        tracerProvider.close();
+        tracing.close();
     }
 
     @Override
@@ -74,7 +68,7 @@ class MindeeOcrCamelTracerTest extends MindeeOcrProducerTestSupport {
         Exchange out = template.request("direct:ocr", e -> e.getMessage().setBody(TestDocuments.png()));
         assertNull(out.getException());
 
-        List<SpanData> spans = exporter.getFinishedSpanItems();
+        List<SpanData> spans = tracing.spans();
         Map<String, SpanData> byId = spans.stream().collect(Collectors.toMap(SpanData::getSpanId, s -> s));
         SpanData job = spans.stream().filter(s -> s.getName().equals("mindee-ocr ocr")).findFirst()
                 .orElseThrow(() -> new AssertionError("no job span in " + names(spans)));

@@ -10,11 +10,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -43,16 +39,14 @@ class MindeeOcrTracingTest extends MindeeOcrProducerTestSupport {
     private static final String JOB = "44444444-4444-4444-8444-444444444444";
     private static final String INFERENCE = "dddddddd-4444-4444-8444-444444444444";
 
-    private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+    private final InMemoryTracing tracing = new InMemoryTracing();
 
     @BindToRegistry("openTelemetry")
-    private final OpenTelemetry openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
+    private final OpenTelemetry openTelemetry = tracing.openTelemetry;
 
     @AfterEach
     void closeSdk() {
-        tracerProvider.close();
+        tracing.close();
     }
 
     @Override
@@ -81,7 +75,7 @@ class MindeeOcrTracingTest extends MindeeOcrProducerTestSupport {
         }
         assertNull(out.getException());
 
-        List<SpanData> spans = exporter.getFinishedSpanItems();
+        List<SpanData> spans = tracing.spans();
         Map<String, List<SpanData>> byName = spans.stream().collect(Collectors.groupingBy(SpanData::getName));
         assertEquals(Map.of("route", 1, "mindee-ocr ocr", 1, "mindee-ocr enqueue", 1, "mindee-ocr poll", 3,
                 "mindee-ocr result", 1), byName.entrySet().stream()
@@ -128,7 +122,7 @@ class MindeeOcrTracingTest extends MindeeOcrProducerTestSupport {
         Exchange out = template.request("direct:ocr", e -> e.getMessage().setBody(TestDocuments.png("refused")));
 
         assertEquals(MindeeOcrException.class, out.getException().getClass());
-        SpanData enqueue = exporter.getFinishedSpanItems().stream()
+        SpanData enqueue = tracing.spans().stream()
                 .filter(s -> s.getName().equals("mindee-ocr enqueue")).findFirst().orElseThrow();
         assertEquals(StatusCode.ERROR, enqueue.getStatus().getStatusCode());
         assertEquals(422L, enqueue.getAttributes().get(AttributeKey.longKey("http.response.status_code")));
@@ -143,7 +137,7 @@ class MindeeOcrTracingTest extends MindeeOcrProducerTestSupport {
         Exchange out = template.request("direct:ocr", e -> e.getMessage().setBody(TestDocuments.png("failing")));
 
         assertEquals(MindeeOcrException.class, out.getException().getClass());
-        SpanData job = exporter.getFinishedSpanItems().stream().filter(s -> s.getName().equals("mindee-ocr ocr"))
+        SpanData job = tracing.spans().stream().filter(s -> s.getName().equals("mindee-ocr ocr"))
                 .findFirst().orElseThrow();
         assertEquals(StatusCode.ERROR, job.getStatus().getStatusCode());
         assertEquals("exception", job.getEvents().get(0).getName());
