@@ -23,9 +23,8 @@ import org.camelmindee.ocr.model.DocumentType;
 
 /**
  * Pages per second of one worker, against the bare {@code tesseract} program shipped in the bytedeco jar, on the
- * same pages in the same run. Usage (from the repository root, after {@code mvn -pl camel-mindee-ocr-local
- * test-compile}): {@code mvn -q -pl camel-mindee-ocr-local exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.camelmindee.ocr.local.recognition.EngineThroughput -Dexec.args="3 2"} (the arguments: rounds,
+ * same pages in the same run. Usage (from the repository root): {@code mvn -q -pl camel-mindee-ocr-local -am
+ * process-test-classes -Ptool -Dtool=EngineThroughput -Dtool.args="3 2"} (the arguments: rounds,
  * and workers: that many program processes at once against a server of that many workers, 1 by default).
  */
 public final class EngineThroughput {

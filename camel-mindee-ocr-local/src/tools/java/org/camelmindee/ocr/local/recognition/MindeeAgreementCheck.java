@@ -14,8 +14,8 @@ import org.camelmindee.ocr.model.OcrWord;
 
 /**
  * Agreement of the local engine with Mindee's own OCR on the shared bill of lading. Run from the repository root:
- * {@code mvn -q -pl camel-mindee-ocr-local test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.camelmindee.ocr.local.recognition.MindeeAgreementCheck [-Dexec.args="psm=3 upscale=1800 ..."]};
+ * {@code mvn -q -pl camel-mindee-ocr-local -am process-test-classes -Ptool -Dtool=MindeeAgreementCheck
+ * [-Dtool.args="psm=3 upscale=1800 ..."]};
  * the settings: psm, upscale, deskew, threshold, minconf, despeckle, orient. Mindee's data: see {@link SharedTestData}.
  */
 public final class MindeeAgreementCheck {

@@ -10,7 +10,7 @@ import org.camelmindee.ocr.model.OcrPage;
 
 /**
  * Prints the character error rate of each rendered test page under a few OCR settings, for docs/local-engine.md:
- * {@code java -cp <test class path> org.camelmindee.ocr.local.QualityReport}.
+ * {@code mvn -q -pl camel-mindee-ocr-local -am process-test-classes -Ptool -Dtool=QualityReport}.
  */
 public final class QualityReport {
 

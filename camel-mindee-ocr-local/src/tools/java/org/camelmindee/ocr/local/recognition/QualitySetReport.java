@@ -17,9 +17,8 @@ import org.camelmindee.ocr.model.OcrWord;
  * Word precision, recall and F1 of the engine on the quality set (see {@link QualitySet}), per kind of document, next
  * to the plain {@code tesseract} program of the system (its defaults, the manifest's languages) on the same files.
  * From the repository root:
- * {@code mvn -q -pl camel-mindee-ocr-local test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.camelmindee.ocr.local.recognition.QualitySetReport -Dquality.dir=DIR}; {@code -Dexec.args=engine} runs
- * the engine alone, {@code -Dexec.args=verbose} also prints each document. Words are compared as bags: a word of the
+ * {@code mvn -q -pl camel-mindee-ocr-local -am process-test-classes -Ptool -Dtool=QualitySetReport -Dquality.dir=DIR};
+ * {@code -Dtool.args=engine} runs the engine alone, {@code -Dtool.args=verbose} also prints each document. Words are compared as bags: a word of the
  * output matches one equal word of the transcription (case and punctuation count), each at most once.
  */
 public final class QualitySetReport {
