@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class PackageDependenciesTest {
         while (left.entrySet().removeIf(uses -> uses.getValue().stream().noneMatch(left::containsKey))) {
             // another pass: removing some may free others
         }
-        assertEquals(Map.of(), left, "packages on a cycle or using one, with the packages each uses");
+        assertEquals(Map.of(), named(left), "packages on a cycle or using one, with the packages each uses");
     }
 
     @Test
@@ -49,11 +50,19 @@ class PackageDependenciesTest {
         Map<String, Set<String>> graph = graph();
         assertEquals(new TreeSet<>(LAYERS), graph.keySet(), "the packages are not the layers this test names");
         graph.forEach((from, uses) -> uses.forEach(to -> assertTrue(LAYERS.indexOf(to) < LAYERS.indexOf(from),
-                () -> name(from) + " uses " + name(to) + ", which is above it; the graph: " + graph)));
+                () -> name(from) + " uses " + name(to) + ", which is above it; the graph: " + named(graph))));
     }
 
     private static String name(String layer) {
         return layer.isEmpty() ? ROOT : ROOT + "." + layer;
+    }
+
+    /** The graph with full package names, for messages. */
+    private static Map<String, Set<String>> named(Map<String, Set<String>> graph) {
+        Map<String, Set<String>> named = new TreeMap<>();
+        graph.forEach((from, uses) -> named.put(name(from),
+                uses.stream().map(PackageDependenciesTest::name).collect(Collectors.toCollection(TreeSet::new))));
+        return named;
     }
 
     /** Each package ("" for the server's own) and the engine's packages its code names, itself left out. */
