@@ -75,10 +75,44 @@ final class RetryingSender {
     }
 
     private void attempt(Call call, int attempt) {
+        HttpRequest.Builder builder;
+        RequestLanes lanes;
+        try {
+            builder = call.request.get();
+            lanes = this.lanes.apply(builder.copy().build().uri());
+        } catch (RuntimeException e) {
+            fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
+            return;
+        }
+        boolean upload = !call.idempotent;
+        Runnable releaseLane = () -> lanes.release(upload);
+        if (upload) {
+            // an upload takes its lane (waiting without a thread) before its slot of the budget, so that it goes at the
+            // moment the budget counted, not after a queue of other uploads: the server counts it when it arrives
+            lanes.acquire(true).thenRun(() -> {
+                if (System.nanoTime() > call.deadline) {
+                    // the exchange has failed at its deadline while this upload queued: no job for nobody
+                    releaseLane.run();
+                    fail(call, new MindeeOcrTimeoutException("The deadline passed while " + call.what
+                                                             + " waited for a connection", null, call.alias));
+                    return;
+                }
+                afterBudget(call, releaseLane, () -> dispatch(call, attempt, builder, releaseLane));
+            });
+        } else {
+            // a GET has lanes kept for GETs, and goes first to a freed one: its wait for a lane is short
+            afterBudget(call, () -> { }, () -> lanes.acquire(false)
+                    .thenRun(() -> dispatch(call, attempt, builder, releaseLane)));
+        }
+    }
+
+    /** Runs {@code go} at the moment the budget grants, on the scheduler; when it refuses, {@code giveUp} and fail. */
+    private void afterBudget(Call call, Runnable giveUp, Runnable go) {
         // a request that may go now goes, even at the deadline: the last look at a job is worth its GET
         long asked = System.nanoTime();
         call.budget.acquire(asked, call.deadline).whenComplete((at, refused) -> {
             if (refused != null) {
+                giveUp.run();
                 fail(call, new MindeeOcrTimeoutException("The deadline passes before the account's rate budget allows "
                                                          + call.what + (call.jobId == null ? "" : " of job "
                                                                                                 + call.jobId),
@@ -88,26 +122,11 @@ final class RetryingSender {
             call.observer.budgetWaited(Math.max(0, at - asked));
             long wait = at - System.nanoTime();
             if (wait <= 0) {
-                takeLane(call, attempt);
+                go.run();
             } else {
-                scheduler.schedule(() -> takeLane(call, attempt), wait, TimeUnit.NANOSECONDS);
+                scheduler.schedule(go, wait, TimeUnit.NANOSECONDS);
             }
         });
-    }
-
-    /** Waits, without a thread, for one of the host's lanes: an upload for one that uploads may use. */
-    private void takeLane(Call call, int attempt) {
-        HttpRequest.Builder builder;
-        RequestLanes lane;
-        try {
-            builder = call.request.get();
-            lane = lanes.apply(builder.copy().build().uri());
-        } catch (RuntimeException e) {
-            fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
-            return;
-        }
-        boolean upload = !call.idempotent;
-        lane.acquire(upload).thenRun(() -> dispatch(call, attempt, builder, () -> lane.release(upload)));
     }
 
     private void dispatch(Call call, int attempt, HttpRequest.Builder builder, Runnable releaseLane) {

@@ -193,13 +193,20 @@ public final class JdbcRateBudget implements RequestBudget {
                     continue;
                 }
                 Grants grants = reserve(Math.min(BATCH, waiters.size()));
+                long arrived = System.nanoTime();
                 for (long grantMicros : grants.grants) {
+                    // the grant's own moment on this JVM's clock, not 'now plus a wait' counted after the transaction
+                    long moment = clock.toLocal(grantMicros);
+                    if (arrived - moment > TimeUnit.MICROSECONDS.toNanos(horizonMicros / 8)) {
+                        // the transaction outlasted the lead by half the window's margin: sent now, it would land
+                        // too close to that slot's next grant. The slot goes unused; the waiter asks again
+                        continue;
+                    }
                     Waiter waiter = waiters.poll();
                     if (waiter == null) {
                         break;   // cannot happen: only this thread takes from the queue
                     }
-                    // the grant's own moment on this JVM's clock, not 'now plus a wait' counted after the transaction
-                    waiter.future.complete(clock.toLocal(grantMicros));
+                    waiter.future.complete(moment);
                 }
                 if (grants.nextFreeMicros >= 0 && !waiters.isEmpty()) {
                     long next = clock.toLocal(grants.nextFreeMicros);
