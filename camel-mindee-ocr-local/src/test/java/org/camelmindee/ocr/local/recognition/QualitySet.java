@@ -7,33 +7,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * The quality set: real documents from public datasets with their transcriptions, listed in
  * {@code quality-set/manifest.tsv} (kind, Tesseract languages, image, transcription, SHA-256 of the image). Their
  * licences do not let this repository carry them, so they are read from a directory given by the property
- * {@code quality.dir}; docs/local-engine.md says where to get them. {@code -Dquality.manifest=FILE} reads another
- * manifest of the same form (other documents of the same datasets, to tune settings on without touching these). Transcriptions are read as words: FUNSD's
- * annotation JSON ({@code form[].words[].text}) or SROIE's box files (8 coordinates, then the line's text).
+ * {@code quality.dir}; docs/local-engine.md says where to get them. {@code -Dquality.manifest=NAME} reads another
+ * manifest of the same form, a file or a name in {@code quality-set/}: {@code photos-and-languages.tsv} (photos, other
+ * languages, rendered invoices, from several public repositories) and {@code photos-and-languages-tuning.tsv} (other
+ * documents of the same datasets, to tune settings on without touching the reported ones). Transcriptions: see {@link Transcription}.
  */
 public record QualitySet(Path dir, List<Document> documents) {
 
-    public record Document(String kind, String languages, Path image, List<String> words) {
+    /** A document: a PDF is recognised from its pages rendered at 300 dpi, as a scan of it would be. */
+    public record Document(String kind, String languages, Path image, Transcription transcription) {
+
+        public List<String> words() {
+            return transcription.words();
+        }
     }
 
     public static QualitySet load(Path dir) throws IOException {
         List<Document> documents = new ArrayList<>();
         String other = System.getProperty("quality.manifest");
-        try (InputStream in = other != null ? Files.newInputStream(Path.of(other))
-                : QualitySet.class.getResourceAsStream("/quality-set/manifest.tsv")) {
+        try (InputStream in = other != null && Files.isRegularFile(Path.of(other)) ? Files.newInputStream(Path.of(other))
+                : QualitySet.class.getResourceAsStream("/quality-set/" + (other != null ? other : "manifest.tsv"))) {
+            if (in == null) {
+                throw new IOException("no manifest " + other + ": a file, or a name in quality-set/ of the test resources");
+            }
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
@@ -47,31 +54,10 @@ public record QualitySet(Path dir, List<Document> documents) {
                 if (!sha.equals(f[4])) {
                     throw new IOException(image + " is not the manifest's file (SHA-256 " + sha + ")");
                 }
-                documents.add(new Document(f[0], f[1], image, transcription(dir.resolve(f[3]))));
+                documents.add(new Document(f[0], f[1], image, Transcription.read(dir.resolve(f[3]), image)));
             }
         }
         return new QualitySet(dir, documents);
-    }
-
-    private static List<String> transcription(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        List<String> words = new ArrayList<>();
-        if (name.endsWith(".json")) {
-            JsonNode form = new ObjectMapper().readTree(file.toFile()).path("form");
-            for (JsonNode entity : form) {
-                for (JsonNode word : entity.path("words")) {
-                    words.addAll(tokens(word.path("text").asText()));
-                }
-            }
-        } else {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] f = line.split(",", 9);
-                if (f.length == 9) {
-                    words.addAll(tokens(f[8]));
-                }
-            }
-        }
-        return words;
     }
 
     /** Words as compared: split on white space, typographic quotes made straight (as the engine returns them). */
@@ -84,6 +70,16 @@ public record QualitySet(Path dir, List<Document> documents) {
             }
         }
         return tokens;
+    }
+
+    /** Whether a word has a letter beyond ASCII: é, ü, ñ, ç ... */
+    public static boolean accented(String word) {
+        return word.codePoints().anyMatch(c -> c > 127 && Character.isLetter(c));
+    }
+
+    /** The word with its accents taken off: {@code février} as {@code fevrier}. */
+    public static String withoutAccents(String word) {
+        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     /** How many words the two lists have in common, each word counted as often as it occurs in both. */
