@@ -62,7 +62,8 @@ public record Transcription(List<String> words, List<Region> regions) {
         }
         List<String> words = new ArrayList<>();
         for (String line : lines) {
-            words.addAll(QualitySet.tokens(SROIE_LINE.matcher(line).matches() ? line.split(",", 9)[8] : line));
+            String clean = line.replace("\uFEFF", "").strip();
+            words.addAll(QualitySet.tokens(SROIE_LINE.matcher(clean).matches() ? clean.split(",", 9)[8] : clean));
         }
         return words(words);
     }

@@ -163,6 +163,8 @@ public final class QualitySetReport {
                 case "upscale" -> settings = settings.withUpscaleBelowPixels(Integer.parseInt(kv[1]));
                 case "invert" -> settings = settings.withInvertDarkRegions(Boolean.parseBoolean(kv[1]));
                 case "normalize" -> settings = settings.withNormalizeContrast(Boolean.parseBoolean(kv[1]));
+                case "despeckle" -> settings = settings.withDespeckleAbove(Double.parseDouble(kv[1]));
+                case "orient" -> settings = settings.withDetectOrientation(Boolean.parseBoolean(kv[1]));
                 case "engine", "verbose" -> {
                 }
                 default -> throw new IllegalArgumentException(option);
