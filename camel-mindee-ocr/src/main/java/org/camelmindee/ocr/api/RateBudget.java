@@ -1,23 +1,26 @@
 package org.camelmindee.ocr.api;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * At most {@code limit} requests in any window of {@code window} nanoseconds: a log of the last {@code limit} grants.
- * A caller reserves a slot and learns how long to wait for it; it waits on a scheduler, not on a thread. Because the
- * log allows no more than {@code limit} in any sliding window, the server's count (sliding or per calendar minute)
- * stays within its limit too.
+ * At most {@code limit} requests in any window of {@code window} nanoseconds: {@code limit} slots, each free a window
+ * after the moment it counts from, its grant's or, once the request is answered, its answer's. A caller reserves the
+ * slot that frees first and learns when it may go; it waits on a scheduler, not on a thread. Since a slot serves one
+ * request a window, counted from no earlier than the server saw it, the server's count (sliding or per calendar
+ * minute) stays within its limit too.
  */
 public final class RateBudget implements RequestBudget {
 
+    /** A slot never used: free at any moment. */
+    private static final long FREE = Long.MIN_VALUE / 2;
+
     private final int limit;
     private final long windowNanos;
-    private final long[] grants;
-    private int oldest;
-    private int used;
+    private final long[] countsFrom;
     private long pausedUntil;
 
     public RateBudget(int limit, long window, TimeUnit unit) {
@@ -26,7 +29,8 @@ public final class RateBudget implements RequestBudget {
         }
         this.limit = limit;
         this.windowNanos = unit.toNanos(window);
-        this.grants = new long[limit];
+        this.countsFrom = new long[limit];
+        Arrays.fill(countsFrom, FREE);
     }
 
     /** The window a per-minute limit counts over: a minute, with half a second of margin for the network's jitter. */
@@ -38,24 +42,34 @@ public final class RateBudget implements RequestBudget {
     }
 
     @Override
-    public CompletableFuture<Long> acquire(long now, long deadline) {
-        long wait = reserve(now);
-        return wait > 0 && now + wait > deadline
+    public CompletableFuture<Grant> acquire(long now, long deadline) {
+        SlotGrant grant = reserve(now, deadline);
+        return grant == null
                 ? CompletableFuture.failedFuture(new TimeoutException("no slot before the deadline"))
-                : CompletableFuture.completedFuture(now + wait);
+                : CompletableFuture.completedFuture(grant);
     }
 
-    /** Reserves the next slot; returns how many nanoseconds from {@code now} the request may go. */
-    public synchronized long reserve(long now) {
-        long at = Math.max(now, pausedUntil);
-        if (used == limit) {
-            at = Math.max(at, grants[oldest] + windowNanos);
-        } else {
-            used++;
+    /**
+     * Reserves the slot that frees first; the grant says when the request may go. Null, and nothing reserved, when that
+     * is after {@code deadline} (a request that may go now goes, even at its deadline).
+     */
+    public synchronized SlotGrant reserve(long now, long deadline) {
+        int slot = 0;
+        for (int i = 1; i < limit; i++) {
+            if (countsFrom[i] < countsFrom[slot]) {
+                slot = i;
+            }
         }
-        grants[oldest] = at;
-        oldest = (oldest + 1) % limit;
-        return at - now;
+        long at = Math.max(Math.max(now, pausedUntil), countsFrom[slot] + windowNanos);
+        if (at > now && at > deadline) {
+            return null;
+        }
+        countsFrom[slot] = at;
+        return new SlotGrant(slot, at);
+    }
+
+    private synchronized void answered(int slot, long moment) {
+        countsFrom[slot] = Math.max(countsFrom[slot], moment);
     }
 
     /** Grants nothing before {@code until}: the server said 429, so it counts differently than we do. */
@@ -70,19 +84,13 @@ public final class RateBudget implements RequestBudget {
         if (now < pausedUntil) {
             return 0;
         }
-        // grants are in time order from the oldest kept: find the first one still inside the window
-        int first = used < limit ? 0 : oldest;
-        int low = 0;
-        int high = used;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (grants[(first + mid) % limit] > now - windowNanos) {
-                high = mid;
-            } else {
-                low = mid + 1;
+        int free = 0;
+        for (long from : countsFrom) {
+            if (from + windowNanos <= now) {
+                free++;
             }
         }
-        return limit - (used - low);
+        return free;
     }
 
     @Override
@@ -94,5 +102,27 @@ public final class RateBudget implements RequestBudget {
     @Override
     public long windowNanos() {
         return windowNanos;
+    }
+
+    /** A slot of this budget and the moment its request may go. */
+    public final class SlotGrant implements Grant {
+
+        private final int slot;
+        private final long at;
+
+        private SlotGrant(int slot, long at) {
+            this.slot = slot;
+            this.at = at;
+        }
+
+        @Override
+        public long at() {
+            return at;
+        }
+
+        @Override
+        public void answered(long moment) {
+            RateBudget.this.answered(slot, moment);
+        }
     }
 }

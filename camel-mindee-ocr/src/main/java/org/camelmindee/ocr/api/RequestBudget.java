@@ -10,11 +10,12 @@ import java.util.concurrent.CompletableFuture;
 public interface RequestBudget {
 
     /**
-     * Reserves the next slot for a request that must go before {@code deadline}: completes with the nano time at which
-     * it may go, or fails with a {@link java.util.concurrent.TimeoutException} when no slot comes before then. A budget
-     * in this JVM answers at once; a shared one ({@link RateBudgetStore}) once its store has, on a thread of its own.
+     * Reserves the next slot for a request that must go before {@code deadline}: completes with the grant, which says
+     * when the request may go, or fails with a {@link java.util.concurrent.TimeoutException} when no slot comes before
+     * then. A budget in this JVM answers at once; a shared one ({@link RateBudgetStore}) once its store has, on a thread
+     * of its own.
      */
-    CompletableFuture<Long> acquire(long now, long deadline);
+    CompletableFuture<Grant> acquire(long now, long deadline);
 
     /** Grants nothing before {@code until}: the server said 429, so it counts differently than we do. */
     void pauseUntil(long until);
@@ -27,4 +28,19 @@ public interface RequestBudget {
 
     /** The window the limit counts over, in nanoseconds. */
     long windowNanos();
+
+    /**
+     * One slot of a budget, held by one request. The server counts the request at some moment between its sending and
+     * its answer, which a loaded network or server can put well after the grant; the slot counts from the answer
+     * ({@link #answered}), the latest moment the server can have counted it, so that the next request in this slot
+     * reaches the server a full window after this one, however late this one went.
+     */
+    interface Grant {
+
+        /** The moment the request may go. */
+        long at();
+
+        /** The request's answer (or its failure) came at {@code moment}: the slot is free a window after it. */
+        void answered(long moment);
+    }
 }

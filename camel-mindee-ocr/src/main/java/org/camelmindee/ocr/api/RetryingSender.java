@@ -18,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -97,20 +98,20 @@ final class RetryingSender {
                                                              + " waited for a connection", null, call.alias));
                     return;
                 }
-                afterBudget(call, releaseLane, () -> dispatch(call, attempt, builder, releaseLane));
+                afterBudget(call, releaseLane, grant -> dispatch(call, attempt, builder, grant, releaseLane));
             });
         } else {
             // a GET has lanes kept for GETs, and goes first to a freed one: its wait for a lane is short
-            afterBudget(call, () -> { }, () -> lanes.acquire(false)
-                    .thenRun(() -> dispatch(call, attempt, builder, releaseLane)));
+            afterBudget(call, () -> { }, grant -> lanes.acquire(false)
+                    .thenRun(() -> dispatch(call, attempt, builder, grant, releaseLane)));
         }
     }
 
     /** Runs {@code go} at the moment the budget grants, on the scheduler; when it refuses, {@code giveUp} and fail. */
-    private void afterBudget(Call call, Runnable giveUp, Runnable go) {
+    private void afterBudget(Call call, Runnable giveUp, Consumer<RequestBudget.Grant> go) {
         // a request that may go now goes, even at the deadline: the last look at a job is worth its GET
         long asked = System.nanoTime();
-        call.budget.acquire(asked, call.deadline).whenComplete((at, refused) -> {
+        call.budget.acquire(asked, call.deadline).whenComplete((grant, refused) -> {
             if (refused != null) {
                 giveUp.run();
                 fail(call, new MindeeOcrTimeoutException("The deadline passes before the account's rate budget allows "
@@ -119,17 +120,18 @@ final class RetryingSender {
                         call.jobId, call.alias));
                 return;
             }
-            call.observer.budgetWaited(Math.max(0, at - asked));
-            long wait = at - System.nanoTime();
+            call.observer.budgetWaited(Math.max(0, grant.at() - asked));
+            long wait = grant.at() - System.nanoTime();
             if (wait <= 0) {
-                go.run();
+                go.accept(grant);
             } else {
-                scheduler.schedule(go, wait, TimeUnit.NANOSECONDS);
+                scheduler.schedule(() -> go.accept(grant), wait, TimeUnit.NANOSECONDS);
             }
         });
     }
 
-    private void dispatch(Call call, int attempt, HttpRequest.Builder builder, Runnable releaseLane) {
+    private void dispatch(Call call, int attempt, HttpRequest.Builder builder, RequestBudget.Grant grant,
+                          Runnable releaseLane) {
         HttpRequest request;
         try {
             // a request never outlives the caller's deadline by more than the least time an answer needs
@@ -145,6 +147,8 @@ final class RetryingSender {
         // The JDK completes sendAsync on CompletableFuture's default pool, which on a machine with two cores is a new
         // thread per response: continue on the client's own executor, so that routes resume on Camel's threads.
         http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenCompleteAsync((response, error) -> {
+            // the server counted the request by now, however late it went: its slot counts from here
+            grant.answered(System.nanoTime());
             releaseLane.run();
             try {
                 if (error != null) {

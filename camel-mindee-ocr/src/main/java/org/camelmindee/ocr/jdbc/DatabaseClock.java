@@ -37,6 +37,11 @@ final class DatabaseClock {
         return databaseMicros * 1000 - offsetNanos;
     }
 
+    /** A moment of this JVM's nano time on the database's clock, in microseconds since the epoch. */
+    synchronized long toDatabase(long localNanos) {
+        return (localNanos + offsetNanos) / 1000;
+    }
+
     /** The round trip of the reading in use, in nanoseconds: the offset is right to within half of it. */
     synchronized long roundTrip() {
         return bestRoundTrip;

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * One account's budget of one kind of request (enqueues, or GETs), shared by every instance through PostgreSQL: at
  * most {@code limit} requests in any {@code window}, account-wide.
  *
- * <p>The table holds {@code limit} slots per budget, each with the time of its last grant. A grant takes the slot
- * granted longest ago and sets it to the later of now, the budget's pause, and its last grant plus the window; since
- * each slot is granted at most once a window, no window holds more than {@code limit} grants, whichever instances
+ * <p>The table holds {@code limit} slots per budget, each with the moment it counts from. A grant takes the slot
+ * that frees first and sets it to the later of now, the budget's pause, and its moment plus the window; once the
+ * request is answered, the slot counts from the answer, the latest moment the server can have counted the request,
+ * so that one sent late does not let the next in its slot reach the server less than a window after it. Since each
+ * slot serves at most one request a window, no window holds more than {@code limit} requests, whichever instances
  * asked. Instances register nothing: one that starts simply asks, one that dies leaves slots that free themselves a
  * window after their grant. A grant is taken only when it falls within a short horizon (a thirtieth of the window),
  * so a process killed while documents wait holds none of their future slots.
@@ -55,7 +60,10 @@ public final class JdbcRateBudget implements RequestBudget {
     private final long windowMicros;
     private final long horizonMicros;
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    /** Answers not yet written: slot and moment of the database's clock, in microseconds. */
+    private final ConcurrentLinkedQueue<long[]> answers = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean pumping = new AtomicBoolean();
+    private final AtomicBoolean recording = new AtomicBoolean();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile int available;
     private volatile long availableAt;
@@ -106,7 +114,7 @@ public final class JdbcRateBudget implements RequestBudget {
      * needed: the database's clock decides.
      */
     @Override
-    public CompletableFuture<Long> acquire(long now, long deadline) {
+    public CompletableFuture<Grant> acquire(long now, long deadline) {
         Waiter waiter = new Waiter(deadline);
         waiters.add(waiter);
         kick();
@@ -194,9 +202,9 @@ public final class JdbcRateBudget implements RequestBudget {
                 }
                 Grants grants = reserve(Math.min(BATCH, waiters.size()));
                 long arrived = System.nanoTime();
-                for (long grantMicros : grants.grants) {
+                for (long[] slotAndMicros : grants.grants) {
                     // the grant's own moment on this JVM's clock, not 'now plus a wait' counted after the transaction
-                    long moment = clock.toLocal(grantMicros);
+                    long moment = clock.toLocal(slotAndMicros[1]);
                     if (arrived - moment > TimeUnit.MICROSECONDS.toNanos(horizonMicros / 8)) {
                         // the transaction outlasted the lead by half the window's margin: sent now, it would land
                         // too close to that slot's next grant. The slot goes unused; the waiter asks again
@@ -206,7 +214,7 @@ public final class JdbcRateBudget implements RequestBudget {
                     if (waiter == null) {
                         break;   // cannot happen: only this thread takes from the queue
                     }
-                    waiter.future.complete(moment);
+                    waiter.future.complete(new SlotGrant((int) slotAndMicros[0], moment));
                 }
                 if (grants.nextFreeMicros >= 0 && !waiters.isEmpty()) {
                     long next = clock.toLocal(grants.nextFreeMicros);
@@ -247,7 +255,7 @@ public final class JdbcRateBudget implements RequestBudget {
         long started = System.nanoTime();
         Grants grants = JdbcSupport.inTransaction(dataSource, connection -> {
             clock.read(connection);
-            List<Long> granted = new ArrayList<>(count);
+            List<long[]> granted = new ArrayList<>(count);
             try (PreparedStatement grant = connection.prepareStatement("""
                     WITH clock AS (
                         SELECT %s AS now,
@@ -261,7 +269,7 @@ public final class JdbcRateBudget implements RequestBudget {
                     SET granted_at = greatest(clock.now + ?, clock.paused, u.granted_at + ?)
                     FROM picked, clock
                     WHERE u.budget = ? AND u.slot = picked.slot
-                    RETURNING u.granted_at""".formatted(JdbcSupport.NOW_MICROS))) {
+                    RETURNING u.slot, u.granted_at""".formatted(JdbcSupport.NOW_MICROS))) {
                 grant.setString(1, name);
                 grant.setString(2, name);
                 grant.setInt(3, limit);
@@ -274,11 +282,11 @@ public final class JdbcRateBudget implements RequestBudget {
                 grant.setString(10, name);
                 try (ResultSet rs = grant.executeQuery()) {
                     while (rs.next()) {
-                        granted.add(rs.getLong(1));
+                        granted.add(new long[] {rs.getInt(1), rs.getLong(2)});
                     }
                 }
             }
-            granted.sort(null);
+            granted.sort(Comparator.comparingLong(slotAndMicros -> slotAndMicros[1]));
             long nextFree = readState(connection);
             return new Grants(granted, granted.size() < count ? nextFree : -1);
         });
@@ -322,13 +330,74 @@ public final class JdbcRateBudget implements RequestBudget {
         }
     }
 
-    /** Grants and the next free slot, as moments of the database's clock (microseconds); -1 when no slot is due. */
-    private record Grants(List<Long> grants, long nextFreeMicros) {
+    /** Queues a request's answer to be written by the budget's thread, with the others that came meanwhile. */
+    private void answered(int slot, long moment) {
+        answers.add(new long[] {slot, clock.toDatabase(moment)});
+        if (recording.compareAndSet(false, true)) {
+            thread.execute(this::recordAnswers);
+        }
+    }
+
+    /** Moves each answered slot's moment to its answer, in one statement; runs on the budget's thread only. */
+    private void recordAnswers() {
+        recording.set(false);
+        Map<Integer, Long> latest = new HashMap<>();
+        for (long[] answer; (answer = answers.poll()) != null;) {
+            latest.merge((int) answer[0], answer[1], Math::max);
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        try {
+            JdbcSupport.autoCommit(dataSource, connection -> {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        UPDATE mindee_ocr_budget_slot s SET granted_at = greatest(s.granted_at, a.at)
+                        FROM unnest(?::int[], ?::bigint[]) AS a(slot, at)
+                        WHERE s.budget = ? AND s.slot = a.slot""")) {
+                    update.setArray(1, connection.createArrayOf("integer", latest.keySet().toArray()));
+                    update.setArray(2, connection.createArrayOf("bigint", latest.values().toArray()));
+                    update.setString(3, name);
+                    return update.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            // the slots then count from their grants, as if each request had been answered at once
+            LOG.warn("Could not record answers in the shared rate budget {}: {}", name, e.getMessage());
+        }
+    }
+
+    /**
+     * Grants, each a slot and its moment, and the next free slot's moment, of the database's clock (microseconds); -1
+     * when no slot is due.
+     */
+    private record Grants(List<long[]> grants, long nextFreeMicros) {
+    }
+
+    /** A slot granted to this instance, and the moment its request may go on this JVM's clock. */
+    private final class SlotGrant implements Grant {
+
+        private final int slot;
+        private final long at;
+
+        SlotGrant(int slot, long at) {
+            this.slot = slot;
+            this.at = at;
+        }
+
+        @Override
+        public long at() {
+            return at;
+        }
+
+        @Override
+        public void answered(long moment) {
+            JdbcRateBudget.this.answered(slot, moment);
+        }
     }
 
     private static final class Waiter {
         final long deadline;
-        final CompletableFuture<Long> future = new CompletableFuture<>();
+        final CompletableFuture<Grant> future = new CompletableFuture<>();
 
         Waiter(long deadline) {
             this.deadline = deadline;

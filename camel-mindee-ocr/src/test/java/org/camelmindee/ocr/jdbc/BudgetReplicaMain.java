@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.camelmindee.ocr.api.RequestBudget;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -25,7 +26,7 @@ public final class BudgetReplicaMain {
         JdbcRateBudget budget = new JdbcRateBudgetStore(dataSource).budget(args[1], limit,
                 TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[3])));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        List<CompletableFuture<Long>> spent = new ArrayList<>();
+        List<CompletableFuture<RequestBudget.Grant>> spent = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
             spent.add(budget.acquire(System.nanoTime(), deadline));
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.camelmindee.ocr.api.RequestBudget.Grant;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,14 +43,14 @@ class JdbcRateBudgetTest {
                 new JdbcRateBudgetStore(PostgresServer.dataSource()), new JdbcRateBudgetStore(PostgresServer.dataSource()));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            List<CompletableFuture<Long>> grants = new ArrayList<>();
+            List<CompletableFuture<Grant>> grants = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 grants.add(instances.get(i % 3).budget("account-a:enqueue", limit, WINDOW)
                         .acquire(System.nanoTime(), deadline));
             }
             List<Long> times = new ArrayList<>();
-            for (CompletableFuture<Long> grant : grants) {
-                times.add(grant.get(30, TimeUnit.SECONDS));
+            for (CompletableFuture<Grant> grant : grants) {
+                times.add(grant.get(30, TimeUnit.SECONDS).at());
             }
             times.sort(null);
             for (int i = 0; i + limit < times.size(); i++) {
@@ -64,18 +65,42 @@ class JdbcRateBudgetTest {
     }
 
     @Test
+    void aSlotCountsFromItsRequestsAnswerOnEveryInstance() throws Exception {
+        try (JdbcRateBudgetStore a = new JdbcRateBudgetStore(PostgresServer.dataSource());
+             JdbcRateBudgetStore b = new JdbcRateBudgetStore(PostgresServer.dataSource())) {
+            String budget = "account-e:enqueue";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            Grant sentLate = a.budget(budget, 1, WINDOW).acquire(System.nanoTime(), deadline).get(10, TimeUnit.SECONDS);
+            long grantedMicros = grants(budget).get(0);
+
+            // the request went late and its answer came 400 ms after its grant: the server may have counted it then
+            long answer = sentLate.at() + TimeUnit.MILLISECONDS.toNanos(400);
+            sentLate.answered(answer);
+            long deadlineToWrite = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (grants(budget).get(0) == grantedMicros && System.nanoTime() < deadlineToWrite) {
+                Thread.sleep(20);   // a's thread writes the answer
+            }
+
+            long next = b.budget(budget, 1, WINDOW).acquire(System.nanoTime(), deadline).get(10, TimeUnit.SECONDS)
+                    .at();
+            assertTrue(next >= answer + WINDOW - SLACK, "b's grant came "
+                       + TimeUnit.NANOSECONDS.toMillis(next - answer) + " ms after a's answer, not a window");
+        }
+    }
+
+    @Test
     void aPauseSeenByOneInstanceHoldsEveryInstance() throws Exception {
         try (JdbcRateBudgetStore a = new JdbcRateBudgetStore(PostgresServer.dataSource());
              JdbcRateBudgetStore b = new JdbcRateBudgetStore(PostgresServer.dataSource())) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             JdbcRateBudget onB = b.budget("account-b:get", 100, WINDOW);
-            long first = onB.acquire(System.nanoTime(), deadline).get(10, TimeUnit.SECONDS);
+            long first = onB.acquire(System.nanoTime(), deadline).get(10, TimeUnit.SECONDS).at();
 
             long pausedAt = System.nanoTime();
             a.budget("account-b:get", 100, WINDOW).pauseUntil(pausedAt + WINDOW);
             Thread.sleep(200);   // the pause is written on a's thread; b reads it with its next grant
 
-            long next = onB.acquire(System.nanoTime(), deadline).get(10, TimeUnit.SECONDS);
+            long next = onB.acquire(System.nanoTime(), deadline).get(10, TimeUnit.SECONDS).at();
             assertTrue(next >= pausedAt + WINDOW - SLACK, "b granted " + TimeUnit.NANOSECONDS.toMillis(next - pausedAt)
                                                           + " ms after a's 429 paused the account for "
                                                           + TimeUnit.NANOSECONDS.toMillis(WINDOW) + " ms");
@@ -119,11 +144,11 @@ class JdbcRateBudgetTest {
         try (JdbcRateBudgetStore fresh = new JdbcRateBudgetStore(PostgresServer.dataSource())) {
             JdbcRateBudget shared = fresh.budget(budget, limit, WINDOW);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            List<CompletableFuture<Long>> grants = new ArrayList<>();
+            List<CompletableFuture<Grant>> grants = new ArrayList<>();
             for (int i = 0; i < limit; i++) {
                 grants.add(shared.acquire(System.nanoTime(), deadline));
             }
-            for (CompletableFuture<Long> grant : grants) {
+            for (CompletableFuture<Grant> grant : grants) {
                 grant.get(30, TimeUnit.SECONDS);   // the whole budget again: nothing leaked
             }
         }
