@@ -144,22 +144,24 @@ final class RetryingSender {
             fail(call, new MindeeOcrException("Could not build " + call.what + ": " + e.getMessage(), e));
             return;
         }
-        // The JDK completes sendAsync on CompletableFuture's default pool, which on a machine with two cores is a new
-        // thread per response: continue on the client's own executor, so that routes resume on Camel's threads.
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenCompleteAsync((response, error) -> {
-            // the server counted the request by now, however late it went: its slot counts from here
-            grant.answered(System.nanoTime());
-            releaseLane.run();
-            try {
-                if (error != null) {
-                    onError(call, attempt, unwrap(error), request.uri());
-                } else {
-                    onResponse(call, attempt, response);
-                }
-            } catch (RuntimeException e) {
-                fail(call, e);
-            }
-        }, callbacks);
+        // The slot counts from the answer, the latest the server can have counted the request however late it went,
+        // taken on the thread that completes it, before it queues for the callbacks. The JDK completes sendAsync on
+        // CompletableFuture's default pool, which on a machine with two cores is a new thread per response: continue
+        // on the client's own executor, so that routes resume on Camel's threads.
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .whenComplete((response, error) -> grant.answered(System.nanoTime()))
+                .whenCompleteAsync((response, error) -> {
+                    releaseLane.run();
+                    try {
+                        if (error != null) {
+                            onError(call, attempt, unwrap(error), request.uri());
+                        } else {
+                            onResponse(call, attempt, response);
+                        }
+                    } catch (RuntimeException e) {
+                        fail(call, e);
+                    }
+                }, callbacks);
     }
 
     private void onResponse(Call call, int attempt, HttpResponse<byte[]> response) {
