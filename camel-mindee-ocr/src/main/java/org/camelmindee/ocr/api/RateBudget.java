@@ -43,7 +43,7 @@ public final class RateBudget implements RequestBudget {
 
     @Override
     public CompletableFuture<Grant> acquire(long now, long deadline) {
-        SlotGrant grant = reserve(now, deadline);
+        Grant grant = reserve(now, deadline);
         return grant == null
                 ? CompletableFuture.failedFuture(new TimeoutException("no slot before the deadline"))
                 : CompletableFuture.completedFuture(grant);
@@ -53,7 +53,7 @@ public final class RateBudget implements RequestBudget {
      * Reserves the slot that frees first; the grant says when the request may go. Null, and nothing reserved, when that
      * is after {@code deadline} (a request that may go now goes, even at its deadline).
      */
-    public synchronized SlotGrant reserve(long now, long deadline) {
+    public synchronized Grant reserve(long now, long deadline) {
         int slot = 0;
         for (int i = 1; i < limit; i++) {
             if (countsFrom[i] < countsFrom[slot]) {
@@ -65,7 +65,8 @@ public final class RateBudget implements RequestBudget {
             return null;
         }
         countsFrom[slot] = at;
-        return new SlotGrant(slot, at);
+        int reserved = slot;
+        return new Grant(at, moment -> answered(reserved, moment));
     }
 
     private synchronized void answered(int slot, long moment) {
@@ -102,27 +103,5 @@ public final class RateBudget implements RequestBudget {
     @Override
     public long windowNanos() {
         return windowNanos;
-    }
-
-    /** A slot of this budget and the moment its request may go. */
-    public final class SlotGrant implements Grant {
-
-        private final int slot;
-        private final long at;
-
-        private SlotGrant(int slot, long at) {
-            this.slot = slot;
-            this.at = at;
-        }
-
-        @Override
-        public long at() {
-            return at;
-        }
-
-        @Override
-        public void answered(long moment) {
-            RateBudget.this.answered(slot, moment);
-        }
     }
 }

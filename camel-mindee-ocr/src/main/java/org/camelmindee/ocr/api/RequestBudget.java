@@ -1,6 +1,7 @@
 package org.camelmindee.ocr.api;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 /**
  * How many requests of one kind an account may send, and when the next may go. The client asks before each request
@@ -30,17 +31,19 @@ public interface RequestBudget {
     long windowNanos();
 
     /**
-     * One slot of a budget, held by one request. The server counts the request at some moment between its sending and
-     * its answer, which a loaded network or server can put well after the grant; the slot counts from the answer
-     * ({@link #answered}), the latest moment the server can have counted it, so that the next request in this slot
-     * reaches the server a full window after this one, however late this one went.
+     * One slot of a budget, held by one request: it may go {@code at} that moment. The server counts the request at
+     * some moment between its sending and its answer, which a loaded network or server can put well after the grant;
+     * the slot counts from the answer ({@link #answered}), the latest moment the server can have counted it, so that
+     * the next request in this slot reaches the server a full window after this one, however late this one went.
+     *
+     * @param at       the moment the request may go
+     * @param onAnswer what the budget does with the answer's moment
      */
-    interface Grant {
-
-        /** The moment the request may go. */
-        long at();
+    record Grant(long at, LongConsumer onAnswer) {
 
         /** The request's answer (or its failure) came at {@code moment}: the slot is free a window after it. */
-        void answered(long moment);
+        public void answered(long moment) {
+            onAnswer.accept(moment);
+        }
     }
 }

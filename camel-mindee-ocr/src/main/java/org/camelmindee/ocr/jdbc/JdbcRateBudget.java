@@ -214,7 +214,8 @@ public final class JdbcRateBudget implements RequestBudget {
                     if (waiter == null) {
                         break;   // cannot happen: only this thread takes from the queue
                     }
-                    waiter.future.complete(new SlotGrant((int) slotAndMicros[0], moment));
+                    int slot = (int) slotAndMicros[0];
+                    waiter.future.complete(new Grant(moment, answer -> answered(slot, answer)));
                 }
                 if (grants.nextFreeMicros >= 0 && !waiters.isEmpty()) {
                     long next = clock.toLocal(grants.nextFreeMicros);
@@ -371,28 +372,6 @@ public final class JdbcRateBudget implements RequestBudget {
      * when no slot is due.
      */
     private record Grants(List<long[]> grants, long nextFreeMicros) {
-    }
-
-    /** A slot granted to this instance, and the moment its request may go on this JVM's clock. */
-    private final class SlotGrant implements Grant {
-
-        private final int slot;
-        private final long at;
-
-        SlotGrant(int slot, long at) {
-            this.slot = slot;
-            this.at = at;
-        }
-
-        @Override
-        public long at() {
-            return at;
-        }
-
-        @Override
-        public void answered(long moment) {
-            JdbcRateBudget.this.answered(slot, moment);
-        }
     }
 
     private static final class Waiter {
