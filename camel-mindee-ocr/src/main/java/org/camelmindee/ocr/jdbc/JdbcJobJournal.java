@@ -3,9 +3,8 @@ package org.camelmindee.ocr.jdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -52,15 +51,10 @@ public final class JdbcJobJournal implements JobJournal {
         return CompletableFuture.supplyAsync(() -> inTransaction(connection -> {
             long now = JdbcSupport.nowMicros(connection);
             long lease = now + leaseMillis * 1000;
-            try (PreparedStatement insert = connection.prepareStatement(
+            if (JdbcSupport.update(connection,
                     "INSERT INTO mindee_ocr_journal (doc_key, state, owner, expires_at) VALUES (?, 'SENDING', ?, ?)"
-                    + " ON CONFLICT (doc_key) DO NOTHING")) {
-                insert.setString(1, key);
-                insert.setString(2, owner);
-                insert.setLong(3, lease);
-                if (insert.executeUpdate() == 1) {
-                    return Claim.grant();
-                }
+                    + " ON CONFLICT (doc_key) DO NOTHING", key, owner, lease) == 1) {
+                return Claim.grant();
             }
             JournalEntry entry = select(connection, key, true);
             if (entry == null) {
@@ -73,22 +67,14 @@ public final class JdbcJobJournal implements JobJournal {
             }
             if (entry.state() == JournalEntry.State.UPLOADING) {
                 // its sender died mid-upload: Mindee may have a job. Reported once; the next delivery sends anew
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM mindee_ocr_journal WHERE doc_key = ?")) {
-                    delete.setString(1, key);
-                    delete.executeUpdate();
-                }
+                JdbcSupport.update(connection, "DELETE FROM mindee_ocr_journal WHERE doc_key = ?", key);
                 return Claim.uncertain(entry);
             }
             // an expired outcome, or a claim whose sender died before its upload began: no job can exist
-            try (PreparedStatement update = connection.prepareStatement(
+            JdbcSupport.update(connection,
                     "UPDATE mindee_ocr_journal SET state = 'SENDING', owner = ?, job_id = NULL, polling_url = NULL,"
-                    + " result_json = NULL, failure_json = NULL, message = NULL, expires_at = ? WHERE doc_key = ?")) {
-                update.setString(1, owner);
-                update.setLong(2, lease);
-                update.setString(3, key);
-                update.executeUpdate();
-            }
+                    + " result_json = NULL, failure_json = NULL, message = NULL, expires_at = ? WHERE doc_key = ?",
+                    owner, lease, key);
             return Claim.grant();
         }), executor).thenCompose(claim -> claim == null ? claim(key, leaseMillis) : CompletableFuture.completedFuture(claim));
     }
@@ -97,15 +83,11 @@ public final class JdbcJobJournal implements JobJournal {
     public CompletableFuture<Void> uploading(String key, long leaseMillis) {
         return CompletableFuture.supplyAsync(() -> inTransaction(connection -> {
             // this instance's claim only: one that another instance took over stays theirs
-            try (PreparedStatement mark = connection.prepareStatement(
+            JdbcSupport.update(connection,
                     "INSERT INTO mindee_ocr_journal (doc_key, state, owner, expires_at) VALUES (?, 'UPLOADING', ?, "
                     + JdbcSupport.NOW_MICROS + " + ?) ON CONFLICT (doc_key) DO UPDATE SET state = 'UPLOADING',"
-                    + " expires_at = EXCLUDED.expires_at WHERE mindee_ocr_journal.owner = EXCLUDED.owner")) {
-                mark.setString(1, key);
-                mark.setString(2, owner);
-                mark.setLong(3, leaseMillis * 1000);
-                mark.executeUpdate();
-            }
+                    + " expires_at = EXCLUDED.expires_at WHERE mindee_ocr_journal.owner = EXCLUDED.owner",
+                    key, owner, leaseMillis * 1000);
             return null;
         }), executor);
     }
@@ -130,11 +112,7 @@ public final class JdbcJobJournal implements JobJournal {
     @Override
     public CompletableFuture<Void> forget(String key) {
         return CompletableFuture.supplyAsync(() -> inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM mindee_ocr_journal WHERE doc_key = ?")) {
-                delete.setString(1, key);
-                delete.executeUpdate();
-            }
+            JdbcSupport.update(connection, "DELETE FROM mindee_ocr_journal WHERE doc_key = ?", key);
             return null;
         }), executor);
     }
@@ -151,48 +129,31 @@ public final class JdbcJobJournal implements JobJournal {
                                            String resultJson, String failureJson, String message,
                                            long retentionMillis) {
         return CompletableFuture.supplyAsync(() -> inTransaction(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(
+            JdbcSupport.update(connection,
                     "INSERT INTO mindee_ocr_journal (doc_key, state, owner, job_id, polling_url, result_json,"
                     + " failure_json, message, expires_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, " + JdbcSupport.NOW_MICROS
                     + " + ?) ON CONFLICT (doc_key) DO UPDATE SET state = EXCLUDED.state, owner = NULL,"
                     + " job_id = EXCLUDED.job_id, polling_url = EXCLUDED.polling_url,"
                     + " result_json = EXCLUDED.result_json, failure_json = EXCLUDED.failure_json,"
-                    + " message = EXCLUDED.message, expires_at = EXCLUDED.expires_at")) {
-                upsert.setString(1, key);
-                upsert.setString(2, state);
-                upsert.setString(3, jobId);
-                upsert.setString(4, pollingUrl);
-                upsert.setString(5, resultJson);
-                upsert.setString(6, failureJson);
-                upsert.setString(7, message);
-                upsert.setLong(8, retentionMillis * 1000);
-                upsert.executeUpdate();
-            }
+                    + " message = EXCLUDED.message, expires_at = EXCLUDED.expires_at",
+                    key, state, jobId, pollingUrl, resultJson, failureJson, message, retentionMillis * 1000);
             if (writes.incrementAndGet() % PURGE_EVERY == 0) {
-                try (PreparedStatement purge = connection.prepareStatement(
-                        "DELETE FROM mindee_ocr_journal WHERE expires_at < " + JdbcSupport.NOW_MICROS
-                        + " AND state NOT IN ('SENDING', 'UPLOADING')")) {
-                    purge.executeUpdate();
-                }
+                JdbcSupport.update(connection, "DELETE FROM mindee_ocr_journal WHERE expires_at < "
+                        + JdbcSupport.NOW_MICROS + " AND state NOT IN ('SENDING', 'UPLOADING')");
             }
             return null;
         }), executor);
     }
 
     private static JournalEntry select(Connection connection, String key, boolean lock) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
+        List<JournalEntry> entries = JdbcSupport.query(connection,
                 "SELECT state, owner, job_id, polling_url, result_json, failure_json, message, expires_at"
-                + " FROM mindee_ocr_journal WHERE doc_key = ?" + (lock ? " FOR UPDATE" : ""))) {
-            select.setString(1, key);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new JournalEntry(key, JournalEntry.State.valueOf(rs.getString(1)), rs.getString(2),
+                + " FROM mindee_ocr_journal WHERE doc_key = ?" + (lock ? " FOR UPDATE" : ""),
+                rs -> new JournalEntry(key, JournalEntry.State.valueOf(rs.getString(1)), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), problem(rs.getString(6)), rs.getString(7),
-                        rs.getLong(8) / 1000);
-            }
-        }
+                        rs.getLong(8) / 1000),
+                key);
+        return entries.isEmpty() ? null : entries.get(0);
     }
 
     private <T> T inTransaction(JdbcSupport.SqlWork<T> work) {

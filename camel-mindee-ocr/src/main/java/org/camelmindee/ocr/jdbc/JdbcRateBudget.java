@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -93,17 +92,10 @@ public final class JdbcRateBudget implements RequestBudget {
 
     private void createSlots() throws SQLException {
         JdbcSupport.autoCommit(dataSource, connection -> {
-            try (PreparedStatement budget = connection.prepareStatement(
-                    "INSERT INTO mindee_ocr_budget (budget, paused_until) VALUES (?, 0) ON CONFLICT DO NOTHING");
-                 PreparedStatement slots = connection.prepareStatement(
-                         "INSERT INTO mindee_ocr_budget_slot (budget, slot, granted_at)"
-                         + " SELECT ?, s, 0 FROM generate_series(0, ? - 1) s ON CONFLICT DO NOTHING")) {
-                budget.setString(1, name);
-                budget.executeUpdate();
-                slots.setString(1, name);
-                slots.setInt(2, limit);
-                slots.executeUpdate();
-            }
+            JdbcSupport.update(connection,
+                    "INSERT INTO mindee_ocr_budget (budget, paused_until) VALUES (?, 0) ON CONFLICT DO NOTHING", name);
+            JdbcSupport.update(connection, "INSERT INTO mindee_ocr_budget_slot (budget, slot, granted_at)"
+                    + " SELECT ?, s, 0 FROM generate_series(0, ? - 1) s ON CONFLICT DO NOTHING", name, limit);
             return null;
         });
     }
@@ -128,15 +120,9 @@ public final class JdbcRateBudget implements RequestBudget {
         pausedUntil = Math.max(pausedUntil, until);
         thread.execute(() -> {
             try {
-                JdbcSupport.autoCommit(dataSource, connection -> {
-                    try (PreparedStatement pause = connection.prepareStatement(
-                            "UPDATE mindee_ocr_budget SET paused_until = greatest(paused_until, "
-                            + JdbcSupport.NOW_MICROS + " + ?) WHERE budget = ?")) {
-                        pause.setLong(1, micros);
-                        pause.setString(2, name);
-                        return pause.executeUpdate();
-                    }
-                });
+                JdbcSupport.autoCommit(dataSource, connection -> JdbcSupport.update(connection,
+                        "UPDATE mindee_ocr_budget SET paused_until = greatest(paused_until, "
+                        + JdbcSupport.NOW_MICROS + " + ?) WHERE budget = ?", micros, name));
             } catch (SQLException e) {
                 LOG.warn("Could not pause the shared rate budget {}: {}", name, e.getMessage());
             }
@@ -256,8 +242,7 @@ public final class JdbcRateBudget implements RequestBudget {
         long started = System.nanoTime();
         Grants grants = JdbcSupport.inTransaction(dataSource, connection -> {
             clock.read(connection);
-            List<long[]> granted = new ArrayList<>(count);
-            try (PreparedStatement grant = connection.prepareStatement("""
+            List<long[]> granted = JdbcSupport.query(connection, """
                     WITH clock AS (
                         SELECT %s AS now,
                                (SELECT paused_until FROM mindee_ocr_budget WHERE budget = ?) AS paused),
@@ -270,23 +255,10 @@ public final class JdbcRateBudget implements RequestBudget {
                     SET granted_at = greatest(clock.now + ?, clock.paused, u.granted_at + ?)
                     FROM picked, clock
                     WHERE u.budget = ? AND u.slot = picked.slot
-                    RETURNING u.slot, u.granted_at""".formatted(JdbcSupport.NOW_MICROS))) {
-                grant.setString(1, name);
-                grant.setString(2, name);
-                grant.setInt(3, limit);
-                grant.setLong(4, windowMicros);
-                grant.setLong(5, horizonMicros);
-                grant.setLong(6, horizonMicros);
-                grant.setInt(7, count);
-                grant.setLong(8, leadMicros);
-                grant.setLong(9, windowMicros);
-                grant.setString(10, name);
-                try (ResultSet rs = grant.executeQuery()) {
-                    while (rs.next()) {
-                        granted.add(new long[] {rs.getInt(1), rs.getLong(2)});
-                    }
-                }
-            }
+                    RETURNING u.slot, u.granted_at""".formatted(JdbcSupport.NOW_MICROS),
+                    rs -> new long[] {rs.getInt(1), rs.getLong(2)},
+                    name, name, limit, windowMicros, horizonMicros, horizonMicros, count,   // clock, picked
+                    leadMicros, windowMicros, name);                                        // the update
             granted.sort(Comparator.comparingLong(slotAndMicros -> slotAndMicros[1]));
             long nextFree = readState(connection);
             return new Grants(granted, granted.size() < count ? nextFree : -1);
@@ -350,17 +322,12 @@ public final class JdbcRateBudget implements RequestBudget {
             return;
         }
         try {
-            JdbcSupport.autoCommit(dataSource, connection -> {
-                try (PreparedStatement update = connection.prepareStatement("""
-                        UPDATE mindee_ocr_budget_slot s SET granted_at = greatest(s.granted_at, a.at)
-                        FROM unnest(?::int[], ?::bigint[]) AS a(slot, at)
-                        WHERE s.budget = ? AND s.slot = a.slot""")) {
-                    update.setArray(1, connection.createArrayOf("integer", latest.keySet().toArray()));
-                    update.setArray(2, connection.createArrayOf("bigint", latest.values().toArray()));
-                    update.setString(3, name);
-                    return update.executeUpdate();
-                }
-            });
+            JdbcSupport.autoCommit(dataSource, connection -> JdbcSupport.update(connection, """
+                    UPDATE mindee_ocr_budget_slot s SET granted_at = greatest(s.granted_at, a.at)
+                    FROM unnest(?::int[], ?::bigint[]) AS a(slot, at)
+                    WHERE s.budget = ? AND s.slot = a.slot""",
+                    connection.createArrayOf("integer", latest.keySet().toArray()),
+                    connection.createArrayOf("bigint", latest.values().toArray()), name));
         } catch (SQLException e) {
             // the slots then count from their grants, as if each request had been answered at once
             LOG.warn("Could not record answers in the shared rate budget {}: {}", name, e.getMessage());

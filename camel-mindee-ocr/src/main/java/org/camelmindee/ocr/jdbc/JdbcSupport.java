@@ -1,9 +1,13 @@
 package org.camelmindee.ocr.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +61,12 @@ final class JdbcSupport {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Reads the current row of a result into a value. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
     /**
      * Makes the tables when they are absent; several instances starting at once may race, and that is fine.
      *
@@ -104,6 +114,44 @@ final class JdbcSupport {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             return work.run(connection);
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE with {@code parameters} bound in order; returns how many rows it changed. */
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs a statement that returns rows, with {@code parameters} bound in order; returns one value per row. */
+    static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL's driver binds a String, Integer, Long or java.sql.Array given to setObject as setString, setInt,
+     * setLong and setArray do. A null it would send untyped; every parameter that may be null here is text, so a null
+     * goes typed as setString(i, null) sends it (varchar).
+     */
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                statement.setNull(i + 1, Types.VARCHAR);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
         }
     }
 
