@@ -2,7 +2,6 @@ package org.camelmindee.ocr;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.AsyncEndpoint;
@@ -122,11 +121,6 @@ public class MindeeOcrEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     PollSchedule pollSchedule(String modelId) {
         return new PollSchedule(configuration.getPollInitialDelay(), configuration.getPollInterval(),
                 pollPlanner(modelId));
-    }
-
-    /** The endpoint's webhook ids, each checked to be a UUID. */
-    List<String> webhookIds() {
-        return configuration.webhookIdList();
     }
 
     static void checkUuid(String option, String value) {

@@ -17,7 +17,6 @@ import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.apache.camel.util.FileUtil;
 import org.camelmindee.ocr.InFlightExchanges.Flight;
 import org.camelmindee.ocr.api.MindeeApiClient;
 import org.camelmindee.ocr.api.MindeeOcrException;
@@ -45,6 +44,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     private final MindeeOcrEndpoint endpoint;
     private final MindeeOcrConfiguration configuration;
     private final MindeeOcrBinding binding;
+    private final MindeeOcrRequestReader requests;
     private final InFlightExchanges inFlight = new InFlightExchanges();
     /** Where searchable PDFs, hOCR and ALTO are made; only for those formats. */
     private ExecutorService outputExecutor;
@@ -56,6 +56,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
         this.binding = new MindeeOcrBinding(configuration.getResultFormat(), configuration.isPdfA());
+        this.requests = new MindeeOcrRequestReader(configuration);
     }
 
     @Override
@@ -65,8 +66,8 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         JobTelemetry telemetry = JobTelemetry.NONE;
         CompletableFuture<Consumer<Message>> outcome;
         try {
-            MindeeOcrOperation operation = operation(exchange);
-            telemetry = endpoint.jobTelemetry(operation, modelId(exchange));
+            MindeeOcrOperation operation = requests.operation(exchange);
+            telemetry = endpoint.jobTelemetry(operation, requests.modelId(exchange));
             JobTelemetry t = telemetry;
             outcome = switch (operation) {
                 case ocr -> ocr(exchange, flight, deadline, t);
@@ -108,8 +109,8 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<Consumer<Message>> ocr(Exchange exchange, Flight flight, long deadline,
                                                      JobTelemetry telemetry) {
-        String modelId = modelId(exchange);
-        EnqueueRequest request = enqueueRequest(exchange, modelId);
+        String modelId = requests.modelId(exchange);
+        EnqueueRequest request = requests.enqueueRequest(exchange, modelId);
         MindeeApiClient client = endpoint.client();
         return journaled(exchange, request, modelId, deadline, flight::job, telemetry, job -> {
             LOG.debug("Waiting for job {} of {}", job.id(), request.document().filename());
@@ -144,13 +145,13 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
      */
     private CompletableFuture<JournaledJob.Outcome> journaled(Exchange exchange, EnqueueRequest request,
                                                               String modelId, long deadline,
-                                                              java.util.function.Consumer<Job> onJob,
+                                                              Consumer<Job> onJob,
                                                               JobTelemetry telemetry,
                                                               Function<Job, CompletableFuture<ResultWithJson>> follow) {
         String key;
         try {
             key = DocumentKeys.of(modelId.strip(), request.alias(), request.document());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MindeeOcrException("Could not read the document to compute its key: " + e.getMessage(), e);
         }
         MindeeApiClient client = endpoint.client();
@@ -164,8 +165,8 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Consumer<Message>> enqueue(Exchange exchange, long deadline, JobTelemetry telemetry) {
-        String modelId = modelId(exchange);
-        EnqueueRequest request = enqueueRequest(exchange, modelId);
+        String modelId = requests.modelId(exchange);
+        EnqueueRequest request = requests.enqueueRequest(exchange, modelId);
         return journaled(exchange, request, modelId, deadline, job -> { }, telemetry, null)
                 .thenApply(outcome -> message -> {
                     message.setBody(outcome.job());
@@ -174,7 +175,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Consumer<Message>> getJob(Exchange exchange, long deadline, JobTelemetry telemetry) {
-        String jobId = requiredHeader(exchange, MindeeOcrConstants.JOB_ID, "getJob");
+        String jobId = MindeeOcrRequestReader.requiredHeader(exchange, MindeeOcrConstants.JOB_ID, "getJob");
         telemetry.job(jobId);
         MindeeApiClient client = endpoint.client();
         return client.pollJob(client.jobUrl(jobId), jobId, null, deadline, telemetry.request("poll"))
@@ -193,19 +194,11 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<Consumer<Message>> getResult(Exchange exchange, long deadline,
                                                            JobTelemetry telemetry) {
-        // Mindee's results route answers for the job's id too (its own clients fetch results so)
-        String id = stringHeader(exchange, MindeeOcrConstants.INFERENCE_ID);
-        if (id == null || id.isBlank()) {
-            id = stringHeader(exchange, MindeeOcrConstants.JOB_ID);
-        }
-        if (id == null || id.isBlank()) {
-            throw new MindeeOcrException("The operation getResult needs header " + MindeeOcrConstants.INFERENCE_ID
-                                         + " or " + MindeeOcrConstants.JOB_ID);
-        }
+        String id = requests.resultId(exchange);
         // the formats made with the original take it from the body, read and checked before the call
         Document original = null;
         if (binding.usesOriginal() && exchange.getMessage().getBody() != null) {
-            original = DocumentBodyReader.read(exchange, filename(exchange));
+            original = DocumentBodyReader.read(exchange, requests.filename(exchange));
             MindeeOcrOutputs.checkOriginal(configuration.getResultFormat(), original);
         } else if (configuration.getResultFormat() == MindeeOcrResultFormat.searchablePdf) {
             throw new MindeeOcrException("getResult with resultFormat=searchablePdf needs the original document as the"
@@ -213,7 +206,7 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
         }
         Document document = original;
         MindeeApiClient client = endpoint.client();
-        return client.fetchResult(client.resultUrl(id.strip()), null, null, deadline, telemetry.request("result"))
+        return client.fetchResult(client.resultUrl(id), null, null, deadline, telemetry.request("result"))
                 .thenCompose(result -> {
                     telemetry.result(result.response());
                     return body(exchange, result, document);
@@ -249,77 +242,6 @@ public class MindeeOcrProducer extends DefaultAsyncProducer {
                                                               JobTelemetry telemetry) {
         String name = exchange.getMessage().getBody(String.class);
         return endpoint.client().searchModels(name, deadline, telemetry.request("search")).thenApply(models -> message -> message.setBody(models));
-    }
-
-    private EnqueueRequest enqueueRequest(Exchange exchange, String modelId) {
-        if (modelId == null || modelId.isBlank()) {
-            throw new MindeeOcrException("No model id: set modelId on the endpoint or header "
-                                         + MindeeOcrConstants.MODEL_ID);
-        }
-        try {
-            MindeeOcrEndpoint.checkUuid("The model id", modelId);
-        } catch (IllegalArgumentException e) {
-            throw new MindeeOcrException(e.getMessage());
-        }
-        String filename = filename(exchange);
-        Document document = DocumentBodyReader.read(exchange, filename);
-        MindeeOcrOutputs.checkOriginal(configuration.getResultFormat(), document);
-        String alias = stringHeader(exchange, MindeeOcrConstants.ALIAS);
-        if (alias == null) {
-            alias = configuration.getAlias();
-        }
-        return new EnqueueRequest(modelId.strip(), document, document.filename(), alias, endpoint.webhookIds());
-    }
-
-    private MindeeOcrOperation operation(Exchange exchange) {
-        Object header = exchange.getMessage().getHeader(MindeeOcrConstants.OPERATION);
-        if (header == null) {
-            return configuration.getOperation();
-        }
-        if (header instanceof MindeeOcrOperation operation) {
-            return operation;
-        }
-        try {
-            return MindeeOcrEndpoint.parseOperation(header.toString().strip());
-        } catch (IllegalArgumentException e) {
-            throw new MindeeOcrException("Header " + MindeeOcrConstants.OPERATION + ": " + e.getMessage());
-        }
-    }
-
-    private String modelId(Exchange exchange) {
-        String header = stringHeader(exchange, MindeeOcrConstants.MODEL_ID);
-        return header != null ? header : configuration.getModelId();
-    }
-
-    /** The header, the file consumers' name, S3's key, then the endpoint's option; a path is cut to its name. */
-    private String filename(Exchange exchange) {
-        for (String header : new String[] {
-                MindeeOcrConstants.FILENAME, MindeeOcrConstants.CAMEL_FILE_NAME, MindeeOcrConstants.S3_KEY }) {
-            String value = stringHeader(exchange, header);
-            if (value != null && !value.isBlank()) {
-                return FileUtil.stripPath(value);
-            }
-        }
-        return configuration.getFilename();
-    }
-
-    private static String stringHeader(Exchange exchange, String name) {
-        Object value = exchange.getMessage().getHeader(name);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof CharSequence || value instanceof java.util.UUID) {
-            return value.toString();
-        }
-        throw new MindeeOcrException("Header " + name + " must be a String, not " + value.getClass().getName());
-    }
-
-    private static String requiredHeader(Exchange exchange, String name, String operation) {
-        String value = stringHeader(exchange, name);
-        if (value == null || value.isBlank()) {
-            throw new MindeeOcrException("The operation " + operation + " needs header " + name);
-        }
-        return value.strip();
     }
 
     @Override
