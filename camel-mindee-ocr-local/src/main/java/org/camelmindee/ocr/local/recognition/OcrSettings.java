@@ -1,6 +1,7 @@
 package org.camelmindee.ocr.local.recognition;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * How Tesseract reads a page. The defaults are what measured best on scanned forms, photos and rendered pages
@@ -36,57 +37,75 @@ public record OcrSettings(
     }
 
     public OcrSettings withTessdataDir(Path dir) {
-        return new OcrSettings(dir, languages, pageSegMode, deskew,
-                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation, invertDarkRegions, normalizeContrast);
+        return copy(c -> c.tessdataDir = dir);
     }
 
     public OcrSettings withLanguages(String langs) {
-        return new OcrSettings(tessdataDir, langs, pageSegMode, deskew,
-                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation, invertDarkRegions, normalizeContrast);
+        return copy(c -> c.languages = langs);
     }
 
     public OcrSettings withPageSegMode(int psm) {
-        return new OcrSettings(tessdataDir, languages, psm, deskew,
-                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation, invertDarkRegions, normalizeContrast);
+        return copy(c -> c.pageSegMode = psm);
     }
 
     public OcrSettings withDeskew(boolean on) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, on,
-                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation, invertDarkRegions, normalizeContrast);
+        return copy(c -> c.deskew = on);
     }
 
     public OcrSettings withUpscaleBelowPixels(int pixels) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew,
-                pixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation, invertDarkRegions, normalizeContrast);
+        return copy(c -> c.upscaleBelowPixels = pixels);
     }
 
     public OcrSettings withThresholding(int method) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew,
-                upscaleBelowPixels, method, minWordConfidence, despeckleAbove, detectOrientation, invertDarkRegions, normalizeContrast);
-    }
-
-    public OcrSettings withDespeckleAbove(double share) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding,
-                minWordConfidence, share, detectOrientation, invertDarkRegions, normalizeContrast);
-    }
-
-    public OcrSettings withDetectOrientation(boolean on) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew,
-                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, on, invertDarkRegions, normalizeContrast);
+        return copy(c -> c.thresholding = method);
     }
 
     public OcrSettings withMinWordConfidence(float min) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew,
-                upscaleBelowPixels, thresholding, min, despeckleAbove, detectOrientation, invertDarkRegions, normalizeContrast);
+        return copy(c -> c.minWordConfidence = min);
+    }
+
+    public OcrSettings withDespeckleAbove(double share) {
+        return copy(c -> c.despeckleAbove = share);
+    }
+
+    public OcrSettings withDetectOrientation(boolean on) {
+        return copy(c -> c.detectOrientation = on);
     }
 
     public OcrSettings withInvertDarkRegions(boolean on) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew,
-                upscaleBelowPixels, thresholding, minWordConfidence, despeckleAbove, detectOrientation, on, normalizeContrast);
+        return copy(c -> c.invertDarkRegions = on);
     }
 
     public OcrSettings withNormalizeContrast(boolean on) {
-        return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding,
-                minWordConfidence, despeckleAbove, detectOrientation, invertDarkRegions, on);
+        return copy(c -> c.normalizeContrast = on);
+    }
+
+    private OcrSettings copy(Consumer<Copy> change) {
+        Copy copy = new Copy();
+        change.accept(copy);
+        return copy.settings();
+    }
+
+    /**
+     * These settings as fields to change: the withers name the one they change, and only here are the eleven
+     * arguments, several of the same type, given in the record's order.
+     */
+    private final class Copy {
+        Path tessdataDir = OcrSettings.this.tessdataDir;
+        String languages = OcrSettings.this.languages;
+        int pageSegMode = OcrSettings.this.pageSegMode;
+        boolean deskew = OcrSettings.this.deskew;
+        int upscaleBelowPixels = OcrSettings.this.upscaleBelowPixels;
+        int thresholding = OcrSettings.this.thresholding;
+        float minWordConfidence = OcrSettings.this.minWordConfidence;
+        double despeckleAbove = OcrSettings.this.despeckleAbove;
+        boolean detectOrientation = OcrSettings.this.detectOrientation;
+        boolean invertDarkRegions = OcrSettings.this.invertDarkRegions;
+        boolean normalizeContrast = OcrSettings.this.normalizeContrast;
+
+        OcrSettings settings() {
+            return new OcrSettings(tessdataDir, languages, pageSegMode, deskew, upscaleBelowPixels, thresholding,
+                    minWordConfidence, despeckleAbove, detectOrientation, invertDarkRegions, normalizeContrast);
+        }
     }
 }
