@@ -71,13 +71,9 @@ final class HostileDocuments {
 
     /** A PDF of {@code pages} blank letter pages: 5,000 pages make about 51 KB with object streams. */
     static byte[] blankPdf(int pages) throws IOException {
-        return blankPdf(pages, PDRectangle.LETTER);
-    }
-
-    static byte[] blankPdf(int pages, PDRectangle size) throws IOException {
         try (PDDocument document = new PDDocument()) {
             for (int i = 0; i < pages; i++) {
-                document.addPage(new PDPage(size));
+                document.addPage(new PDPage(PDRectangle.LETTER));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.DEFAULT_COMPRESSION);

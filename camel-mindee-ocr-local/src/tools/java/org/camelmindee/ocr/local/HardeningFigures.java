@@ -1,7 +1,6 @@
 package org.camelmindee.ocr.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 
 import org.camelmindee.ocr.local.http.HttpLimits;
@@ -39,12 +37,11 @@ import org.camelmindee.ocr.local.http.HttpLimits;
  * The figures of docs/local-engine.md's "Hardening" section, measured by hand, not in the default build:
  * <pre>
  * mvn -B -q -pl camel-mindee-ocr-local -am verify -Dtest=HardeningFigures -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dhardening.figures=true [-Dhardening.pages=1000] [-Dhardening.slowClients=1000]
+ *     -Dhardening.figures=true [-Dhardening.slowClients=1000]
  * </pre>
- * Four parts: resident memory over a thousand pages, slow clients, hostile documents, hostile multipart forms. Each
- * test prints its table to the standard output (target/surefire-reports/...-output.txt keeps it). The memory
- * test is also a check: it fails when resident memory after the warm-up (the first third of the pages) grows by more
- * than a tenth.
+ * Three parts: slow clients, hostile documents, hostile multipart forms. Each test prints its table to the standard
+ * output (target/surefire-reports/...-output.txt keeps it). The fourth figure, resident memory over a thousand pages,
+ * is a check of its own in the benchmark harness: {@code MemoryPlateauBenchmark}, the server in a JVM of its own.
  */
 class HardeningFigures {
 
@@ -60,55 +57,6 @@ class HardeningFigures {
             }
         }
         throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
-
-    @Test
-    void residentMemoryOverAThousandPages() throws Exception {
-        assumeTrue(enabled(), "run with -Dhardening.figures=true");
-        assumeTrue(Files.exists(Path.of("/proc/self/status")), "needs Linux's /proc");
-        int pages = Integer.getInteger("hardening.pages", 1000);
-        // blank pages of a PDF, each rendered at 300 dpi and recognised (A6, so that a thousand take minutes, not an
-        // hour, on two shared cores; the leak was one page image a page whatever its size), and every fifth job a
-        // letter page of text as a PNG
-        byte[] pdf = HostileDocuments.blankPdf(10, PDRectangle.A6);
-        byte[] text = TestPages.png(TestPages.draw(0).image());
-        try (LocalMindeeServer server = LocalMindeeServer.builder().workers(1).start()) {
-            TestHttp http = new TestHttp(server.baseUrl(), "md_any");
-            List<long[]> samples = new ArrayList<>(); // pages done, resident MB
-            int done = 0;
-            int job = 0;
-            long start = System.nanoTime();
-            // the committed heap is part of the resident memory: its column tells the JVM's growth from native memory
-            System.out.printf("%n| pages | resident MB | heap committed MB | heap used MB |%n"
-                    + "| --- | --- | --- | --- |%n");
-            while (done < pages) {
-                boolean blank = job++ % 5 != 4;
-                JsonNode finished = http.awaitJob(TestHttp.json(http.postMultipart(TestHttp.form()
-                        .file("file", blank ? "blank.pdf" : "text.png", blank ? pdf : text))).get("job")
-                        .get("polling_url").asText(), Duration.ofMinutes(10));
-                assertEquals("Processed", finished.get("status").asText(), finished.toString());
-                done += blank ? 10 : 1;
-                long rss = residentMegabytes();
-                samples.add(new long[] {done, rss});
-                if (samples.size() % 20 == 0 || done >= pages) {
-                    Runtime rt = Runtime.getRuntime();
-                    System.out.printf("| %d | %d | %d | %d |%n", done, rss, rt.totalMemory() >> 20,
-                            (rt.totalMemory() - rt.freeMemory()) >> 20);
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            // the JVM's own warm-up (compiled code, malloc arenas) lasts some 650 pages: measured from a tenth of the
-            // run, a healthy engine came within 0.2 points of the check's tenth; the leak it guards against was 8 MB
-            // a page
-            List<long[]> afterWarmUp = samples.stream().filter(s -> s[0] >= pages / 3).toList();
-            long atWarmUp = afterWarmUp.get(0)[1];
-            long max = afterWarmUp.stream().mapToLong(s -> s[1]).max().orElseThrow();
-            long end = samples.get(samples.size() - 1)[1];
-            System.out.printf("%n%d pages in %.0f s; resident memory after the warm-up (%d pages) %d MB, highest after"
-                    + " it %d MB, at the end %d MB (%+.1f %%)%n", done, seconds, afterWarmUp.get(0)[0], atWarmUp, max,
-                    end, 100.0 * (end - atWarmUp) / atWarmUp);
-            assertTrue(max <= atWarmUp * 1.10, "resident memory grew after the warm-up: " + atWarmUp + " -> " + max);
-        }
     }
 
     @Test
