@@ -6,9 +6,10 @@ import org.bytedeco.leptonica.PIX;
 
 /**
  * Prepares a grey page for Tesseract: 2x upscaling of low-resolution pages (Tesseract wants capital letters of 20 to
- * 30 pixels), contrast normalisation of faint or unevenly lit pages ({@link PageLighting}), a median on speckled pages, quarter turns for pages lying sideways or upside down, then deskewing (a
- * page turned by a couple of degrees loses whole lines otherwise). Keeps track of it all in a {@link PageTransform}
- * so that word boxes land on the original page.
+ * 30 pixels), contrast normalisation of faint or unevenly lit pages ({@link PageLighting}), a median on speckled
+ * pages, the quarter turns the reader asks for (a page lying sideways or upside down), then deskewing (a page turned
+ * by a couple of degrees loses whole lines otherwise). Keeps track of it all in a {@link PageTransform} so that word
+ * boxes land on the original page. Each step costs only a test on a page that does not need it.
  */
 final class PagePreprocessor {
 
@@ -37,11 +38,12 @@ final class PagePreprocessor {
     }
 
     /**
-     * Returns the prepared page; the input stays the caller's. No {@code pixClone} here: JavaCPP hands a clone back as
-     * the very Java object it was made from, so destroying the clone nulled the caller's page, whose own destroy then
-     * did nothing, and every page leaked (8.4 MB for a letter page at 300 dpi).
+     * Returns the prepared page, turned clockwise by {@code quarterTurns} (see {@link #quarterTurnsToUpright}); the
+     * input stays the caller's. No {@code pixClone} here: JavaCPP hands a clone back as the very Java object it was
+     * made from, so destroying the clone nulled the caller's page, whose own destroy then did nothing, and every page
+     * leaked (8.4 MB for a letter page at 300 dpi).
      */
-    Prepared prepare(PIX gray) {
+    Prepared prepare(PIX gray, int quarterTurns) {
         int width = pixGetWidth(gray);
         int height = pixGetHeight(gray);
         PageTransform transform = PageTransform.identity(width, height);
@@ -66,16 +68,11 @@ final class PagePreprocessor {
                 current = replace(current, clean, gray);
             }
         }
-        if (settings.detectOrientation()) {
-            // on the page's own scale: Leptonica's detector, made for 150-300 dpi text, misjudges text scaled 2x
-            // (eurotext's 1024x800 page, read upright at its size, was turned a quarter once scaled)
-            int quarters = transform.scale() > 1 ? uprightQuarterTurnsHalved(current) : uprightQuarterTurns(current);
-            if (quarters != 0) {
-                PIX turned = pixRotateOrth(current, quarters);
-                if (turned != null) {
-                    current = replace(current, turned, gray);
-                    transform = transform.turned(quarters);
-                }
+        if (Math.floorMod(quarterTurns, 4) != 0) {
+            PIX turned = pixRotateOrth(current, Math.floorMod(quarterTurns, 4));
+            if (turned != null) {
+                current = replace(current, turned, gray);
+                transform = transform.turned(quarterTurns);
             }
         }
         if (settings.deskew()) {
@@ -117,37 +114,65 @@ final class PagePreprocessor {
             return null;
         }
         PIX specks = pixSelectByArea(binary, 4, 8, L_SELECT_IF_LT, (int[]) null);
-        // dark surroundings: where the page, averaged over 21x21 pixels, is darker than paper
-        PIX blurred = pixBlockconv(gray, PAPER_HALF_WINDOW, PAPER_HALF_WINDOW);
-        PIX dark = blurred == null ? null : pixThresholdToBinary(blurred, PAPER_GREY);
-        double share = 0;
-        if (specks != null) {
+        pixDestroy(binary);
+        if (specks == null) {
+            return null;
+        }
+        double pixels = (double) pixGetWidth(gray) * pixGetHeight(gray);
+        double share = count(specks) / pixels;
+        if (share >= threshold) {
+            // dark surroundings: where the page, averaged over 21x21 pixels, is darker than paper. Only now: the
+            // average costs more than the rest of the test, and on a page with fewer specks than the threshold
+            // in all (most pages) taking the dark ones away cannot change the answer
+            PIX blurred = pixBlockconv(gray, PAPER_HALF_WINDOW, PAPER_HALF_WINDOW);
+            PIX dark = blurred == null ? null : pixThresholdToBinary(blurred, PAPER_GREY);
             if (dark != null) {
                 pixSubtract(specks, specks, dark);
+                share = count(specks) / pixels;
             }
-            int[] count = new int[1];
-            pixCountPixels(specks, count, null);
-            share = (double) count[0] / ((long) pixGetWidth(gray) * pixGetHeight(gray));
+            pixDestroy(dark);
+            pixDestroy(blurred);
         }
-        pixDestroy(dark);
-        pixDestroy(blurred);
         pixDestroy(specks);
-        pixDestroy(binary);
         lastSpeckleShare = share;
-        return share < threshold ? null : pixMedianFilter(gray, 3, 3);
+        return share < threshold ? null : MedianFilter.median3x3(gray);
+    }
+
+    private static long count(PIX binary) {
+        int[] count = new int[1];
+        pixCountPixels(binary, count, null);
+        return count[0];
     }
 
     private static final int PAPER_HALF_WINDOW = 10;
     private static final int PAPER_GREY = 150;
 
-    // for measuring the threshold; not used by the server
+    // for measuring the threshold (the share before the dark surroundings are taken away when it is under it); not
+    // used by the server
     static volatile double lastSpeckleShare;
 
     /**
-     * Clockwise quarter turns that bring the text upright: scans and phone pictures come sideways or upside down,
-     * and Tesseract's automatic segmentation reads such a page as noise. Leptonica decides from the shapes of
-     * ascenders and descenders (Latin text); 0 when it cannot decide with confidence.
+     * Clockwise quarter turns that bring the text of a prepared page upright: scans and phone pictures come sideways
+     * or upside down, and Tesseract's automatic segmentation reads such a page as noise. Leptonica decides from the
+     * shapes of ascenders and descenders (Latin text); 0 when it cannot decide with confidence. On the page's own
+     * scale: Leptonica's detector, made for 150-300 dpi text, misjudges text scaled 2x (eurotext's 1024x800 page, read
+     * upright at its size, was turned a quarter once scaled). A small deskew does not change its answer.
      */
+    static int quarterTurnsToUpright(Prepared prepared) {
+        if (prepared.transform().scale() <= 1) {
+            return uprightQuarterTurns(prepared.pix());
+        }
+        PIX half = pixScaleAreaMap2(prepared.pix());
+        if (half == null) {
+            return 0;
+        }
+        try {
+            return uprightQuarterTurns(half);
+        } finally {
+            pixDestroy(half);
+        }
+    }
+
     static int uprightQuarterTurns(PIX gray) {
         PIX binary = pixConvertTo1(gray, 128);
         if (binary == null) {
@@ -163,18 +188,6 @@ final class PagePreprocessor {
             return Math.floorMod(rotation[0] / 90, 4);
         } finally {
             pixDestroy(binary);
-        }
-    }
-
-    private static int uprightQuarterTurnsHalved(PIX gray) {
-        PIX half = pixScaleAreaMap2(gray);
-        if (half == null) {
-            return 0;
-        }
-        try {
-            return uprightQuarterTurns(half);
-        } finally {
-            pixDestroy(half);
         }
     }
 

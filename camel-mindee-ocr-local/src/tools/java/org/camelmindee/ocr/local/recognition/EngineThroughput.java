@@ -1,5 +1,6 @@
 package org.camelmindee.ocr.local.recognition;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +37,7 @@ public final class EngineThroughput {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Path dir = Files.createTempDirectory("mindee-local-bench");
-        Map<String, byte[]> pages = new LinkedHashMap<>();
-        pages.put("clean.png", TestPages.png(TestPages.draw(0).image()));
-        pages.put("turned.png", TestPages.png(TestPages.draw(3).image()));
-        pages.put("noisy.jpg", TestPages.jpeg(TestPages.noisy(TestPages.draw(-1.5).image(), 0.03, 42), 0.6f));
-        Path shared = SharedTestData.dir();
-        if (shared != null) {
-            pages.put("bill_of_lading.jpg", Files.readAllBytes(shared.resolve("v2/products/ocr/bill_of_lading.jpg")));
-        }
+        Map<String, byte[]> pages = pages();
         List<Path> files = new ArrayList<>();
         for (Map.Entry<String, byte[]> page : pages.entrySet()) {
             files.add(Files.write(dir.resolve(page.getKey()), page.getValue()));
@@ -90,6 +84,22 @@ public final class EngineThroughput {
         System.out.printf("server, %d worker(s), HTTP end to end    %6.2f pages/s%n", workers, total / server);
         System.out.printf("ratio server / tesseract program        %6.2f (OMP default), %.2f (1 thread)%n",
                 binary / server, binaryOneThread / server);
+    }
+
+    /**
+     * The pages measured: rendered at 300 dpi clean, turned 3 degrees, and noisy (3% specks, JPEG), and the scan of
+     * the bill of lading when Mindee's test data is beside the checkout.
+     */
+    static Map<String, byte[]> pages() throws IOException {
+        Map<String, byte[]> pages = new LinkedHashMap<>();
+        pages.put("clean.png", TestPages.png(TestPages.draw(0).image()));
+        pages.put("turned.png", TestPages.png(TestPages.draw(3).image()));
+        pages.put("noisy.jpg", TestPages.jpeg(TestPages.noisy(TestPages.draw(-1.5).image(), 0.03, 42), 0.6f));
+        Path shared = SharedTestData.dir();
+        if (shared != null) {
+            pages.put("bill_of_lading.jpg", Files.readAllBytes(shared.resolve("v2/products/ocr/bill_of_lading.jpg")));
+        }
+        return pages;
     }
 
     /** The program on every page, as many processes at once as the pool has threads. */
