@@ -44,7 +44,7 @@ public final class MemoryPlateauBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int pages = pages(args);
+        int pages = Arguments.intValue(args, "--pages=", 1000); // the last job may pass it
         byte[] blank = Documents.blankPdf(10, PDRectangle.A6);
         byte[] letter = Documents.letterPng();
         System.out.println(Report.machine());
@@ -90,17 +90,6 @@ public final class MemoryPlateauBenchmark {
                     + " MB%n", ALLOWED_GROWTH * 100, atWarmUp, max);
             System.exit(1);
         }
-    }
-
-    /** {@code --pages=N}: how many pages to send (1,000 by default; the last job may pass it). */
-    private static int pages(String[] args) {
-        int pages = 1000;
-        for (String arg : args) {
-            if (arg.startsWith("--pages=")) {
-                pages = Integer.parseInt(arg.substring("--pages=".length()));
-            }
-        }
-        return pages;
     }
 
     /** Enqueues one document as a Mindee client does; returns its polling URL. */

@@ -67,11 +67,11 @@ public final class MetersOverhead {
     }
 
     public static void main(String[] args) throws Exception {
-        int docs = option(args, "--docs=", 3000);
-        int rounds = option(args, "--rounds=", 8);
-        int inFlight = option(args, "--in-flight=", 32);
-        int warmUp = option(args, "--warm-up=", 2);
-        int calls = option(args, "--calls=", 100_000);
+        int docs = Arguments.intValue(args, "--docs=", 3000);
+        int rounds = Arguments.intValue(args, "--rounds=", 8);
+        int inFlight = Arguments.intValue(args, "--in-flight=", 32);
+        int warmUp = Arguments.intValue(args, "--warm-up=", 2);
+        int calls = Arguments.intValue(args, "--calls=", 100_000);
         byte[] document = Documents.png((int) SCENARIO.documentSize());
         System.out.println(Report.machine());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -111,6 +111,7 @@ public final class MetersOverhead {
             printCalls(variants, calls, rounds, exported, tracerProvider);
         } finally {
             for (Variant variant : variants) {
+                variant.producer.stop(); // made by hand from the endpoint: the context does not stop it
                 variant.context.stop();
             }
         }
@@ -197,15 +198,6 @@ public final class MetersOverhead {
         double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
         double error = values.length < 2 ? 0 : Math.sqrt(squares / (values.length - 1) / values.length);
         return String.format(Locale.ROOT, "%+.1f ± %.1f", mean, error);
-    }
-
-    private static int option(String[] args, String prefix, int otherwise) {
-        for (String arg : args) {
-            if (arg.startsWith(prefix)) {
-                return Integer.parseInt(arg.substring(prefix.length()));
-            }
-        }
-        return otherwise;
     }
 
     /** One Camel context: the route, and what its registry holds besides. */

@@ -58,12 +58,7 @@ public final class SearchablePdfBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int pages = 300;
-        for (String arg : args) {
-            if (arg.startsWith("--pages=")) {
-                pages = Integer.parseInt(arg.substring("--pages=".length()));
-            }
-        }
+        int pages = Arguments.intValue(args, "--pages=", 300);
         Path dir = Files.createTempDirectory("searchable-pdf-bench-");
         Path original = dir.resolve("scanned.pdf");
         Path searchable = dir.resolve("searchable.pdf");

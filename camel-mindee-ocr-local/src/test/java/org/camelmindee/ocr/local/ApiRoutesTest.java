@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -187,6 +190,31 @@ class ApiRoutesTest {
             byte[] huge = new byte[6 * 1024 * 1024];
             assertProblem(new TestHttp(small.baseUrl(), "k").postMultipart(TestHttp.form().file("file", "huge.png", huge)), 413,
                     "413-001");
+        }
+    }
+
+    @Test
+    void aRefusedUploadIsReadToItsEndSoThatItsClientReadsTheAnswer() throws Exception {
+        try (LocalMindeeServer small = LocalMindeeServer.builder().recognizer(new StubRecognizer()).workers(1)
+                .maxFileBytes(1024 * 1024).start()) {
+            URI base = URI.create(small.baseUrl());
+            // 32 MB against a limit of about 2.3 MB: far more than the sockets' buffers hold, so a server that closed
+            // once it had read the limit's worth fails the writes below with a broken pipe or a reset
+            int length = 32 * 1024 * 1024;
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /v2/products/ocr/enqueue HTTP/1.1\r\nHost: localhost\r\nAuthorization: k\r\n"
+                        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                byte[] chunk = new byte[64 * 1024];
+                for (int sent = 0; sent < length; sent += chunk.length) {
+                    out.write(chunk);
+                }
+                socket.setSoTimeout(30_000);
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+                assertTrue(answer.contains("413-001"), answer);
+            }
         }
     }
 

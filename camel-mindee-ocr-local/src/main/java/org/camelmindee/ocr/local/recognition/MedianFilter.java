@@ -75,13 +75,11 @@ final class MedianFilter {
             rows[1] = rows[2];
             rows[2] = oldest;
         }
-        target.position(0);
         return out;
     }
 
     private static void read(IntPointer data, int wpl, int y, int[] packed, int[] row) {
         data.position((long) y * wpl).get(packed);
-        data.position(0);
         for (int x = 0; x < row.length; x++) {
             row[x] = (packed[x >> 2] >>> (24 - 8 * (x & 3))) & 0xff;
         }

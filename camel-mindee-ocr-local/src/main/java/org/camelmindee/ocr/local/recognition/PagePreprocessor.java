@@ -38,8 +38,8 @@ final class PagePreprocessor {
     }
 
     /**
-     * Returns the prepared page, turned clockwise by {@code quarterTurns} (see {@link #quarterTurnsToUpright}); the
-     * input stays the caller's. No {@code pixClone} here: JavaCPP hands a clone back as the very Java object it was
+     * Returns the prepared page, turned clockwise by {@code quarterTurns} (0 to 3, see {@link #quarterTurnsToUpright});
+     * the input stays the caller's. No {@code pixClone} here: JavaCPP hands a clone back as the very Java object it was
      * made from, so destroying the clone nulled the caller's page, whose own destroy then did nothing, and every page
      * leaked (8.4 MB for a letter page at 300 dpi).
      */
@@ -68,8 +68,8 @@ final class PagePreprocessor {
                 current = replace(current, clean, gray);
             }
         }
-        if (Math.floorMod(quarterTurns, 4) != 0) {
-            PIX turned = pixRotateOrth(current, Math.floorMod(quarterTurns, 4));
+        if (quarterTurns != 0) {
+            PIX turned = pixRotateOrth(current, quarterTurns);
             if (turned != null) {
                 current = replace(current, turned, gray);
                 transform = transform.turned(quarterTurns);
@@ -156,7 +156,7 @@ final class PagePreprocessor {
      * or upside down, and Tesseract's automatic segmentation reads such a page as noise. Leptonica decides from the
      * shapes of ascenders and descenders (Latin text); 0 when it cannot decide with confidence. On the page's own
      * scale: Leptonica's detector, made for 150-300 dpi text, misjudges text scaled 2x (eurotext's 1024x800 page, read
-     * upright at its size, was turned a quarter once scaled). A small deskew does not change its answer.
+     * upright at its size, was turned a quarter once scaled). It sees the page as prepared, deskewed included.
      */
     static int quarterTurnsToUpright(Prepared prepared) {
         if (prepared.transform().scale() <= 1) {
@@ -173,7 +173,7 @@ final class PagePreprocessor {
         }
     }
 
-    static int uprightQuarterTurns(PIX gray) {
+    private static int uprightQuarterTurns(PIX gray) {
         PIX binary = pixConvertTo1(gray, 128);
         if (binary == null) {
             return 0;

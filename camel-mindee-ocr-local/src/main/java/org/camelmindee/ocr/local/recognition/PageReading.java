@@ -26,9 +26,9 @@ record PageReading(List<RecognizedWord> words, PageTransform transform) {
 
     /** True when most words of three letters or more stand higher than wide: the lines run down the page. */
     boolean vertical() {
-        List<RecognizedWord> long_ = words.stream().filter(w -> w.text().length() >= LONG_WORD).toList();
-        long upright = long_.stream().filter(w -> w.bottom() - w.top() > w.right() - w.left()).count();
-        return !long_.isEmpty() && upright * 2 > long_.size();
+        List<RecognizedWord> longWords = words.stream().filter(w -> w.text().length() >= LONG_WORD).toList();
+        long standing = longWords.stream().filter(w -> w.bottom() - w.top() > w.right() - w.left()).count();
+        return !longWords.isEmpty() && standing * 2 > longWords.size();
     }
 
     /** True when none or few of the characters were read with confidence, or the lines run down the page. */

@@ -78,7 +78,8 @@ final class TesseractPageReader implements AutoCloseable {
         return page(reading.words(), reading.transform());
     }
 
-    private List<RecognizedWord> words(PIX gray, PagePreprocessor.Prepared prepared, long deadlineNanos) {
+    /** The words of a prepared page, the inverted reading of its dark regions merged in. */
+    List<RecognizedWord> words(PIX gray, PagePreprocessor.Prepared prepared, long deadlineNanos) {
         int dpi = pixGetXRes(gray);
         int sourceDpi = dpi >= 70 && dpi <= 2400 ? (int) Math.round(dpi * prepared.transform().scale()) : 0;
         List<RecognizedWord> words = recognize(prepared.pix(), sourceDpi, 0, 0, deadlineNanos);
